@@ -1,0 +1,103 @@
+"""The table of diagnostic codes: each code's meaning in plain words and an example fix.
+
+`docs/codes.md` is generated from this table (`python -m framework_builder.codes`),
+and a test fails when it is stale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    level: str  # "error" or "warning"
+    title: str
+    explanation: str
+    example_fix: str
+
+    @property
+    def severity(self) -> Severity:
+        return Severity(self.level)
+
+
+_TABLE = [
+    # Reading files
+    Code("FB001", "error", "File is not UTF-8 text", "The file has bytes that are not UTF-8 text, often from pasting out of a word processor.", "Save the file as UTF-8 in your editor, or retype the character at the position shown."),
+    Code("FB002", "error", "YAML syntax error", "The file is not valid YAML, so nothing in it could be read.", "Check the line shown for a missing colon, an unclosed quote or a wrong indent."),
+    Code("FB003", "error", "Tab used for indentation", "YAML only allows spaces for indentation.", "Replace the tab at the position shown with spaces."),
+    Code("FB004", "error", "Duplicate key", "The same key appears twice in one mapping; one of the values would be lost.", "Delete one of the two lines, or merge their values."),
+    Code("FB005", "error", "Empty file", "The file has no content.", "Add the content (see `framework-builder new` for an example) or delete the file."),
+    Code("FB006", "error", "Anchors and aliases are not allowed", "`&anchor` and `*alias` make files hard to review and can blow up in size.", "Write the repeated value out in full."),
+    Code("FB007", "error", "File too large", "The file is larger than the limit, which usually means something went wrong.", "Split the goal into smaller files, or check the file was not replaced by something else."),
+    Code("FB008", "error", "Wrong kind of document", "The file holds a list or a single value where a mapping of `key: value` lines is expected.", "Start the file with `id: ...` lines, not `- ...` list items."),
+    Code("FB009", "error", "Key is not text", "A key must be a word such as `title`, not a number or a date.", "Rename the key to one of the fields listed in the hint."),
+    Code("FB010", "error", "Framework folder incomplete", "A framework folder needs `framework.yml` and at least one file in `goals/`.", "Run `framework-builder new SLUG --city NAME --region NAME` to see the layout."),
+    # Schema
+    Code("FB101", "error", "Unknown field", "The field is not part of the framework format, often a typo. It would be ignored, so it is an error.", "Rename `titel:` to `title:` (the hint names the closest field)."),
+    Code("FB102", "error", "Missing field", "A required field is missing.", "Add the field named in the message, for example `timeframe: near-term`."),
+    Code("FB103", "error", "Wrong type of value", "The value is the wrong kind: text where a number is needed, a list where one value is needed, and so on. Words like yes, no, on and off must be quoted to be text.", "Write `name: \"yes\"` with quotes, or `value: 12` without."),
+    Code("FB104", "error", "Not one of the allowed choices", "The field only accepts a fixed list of values.", "Use one of the values listed, for example `status: in-progress`."),
+    Code("FB105", "error", "Invalid id", "Ids are short names made of lowercase letters, digits and hyphens, starting with a letter or digit. They name links and anchors.", "Write `id: youth-outreach`, not `id: Youth Outreach`."),
+    Code("FB106", "error", "Invalid format", "The value does not have the expected form (a web address, an email address, a phone number, a version).", "Write web addresses in full: `https://example.org/page`."),
+    Code("FB107", "error", "Invalid date", "Dates are written year-month-day.", "Write `date: 2025-03-31`."),
+    Code("FB108", "error", "List is empty", "This list needs at least one item.", "Add an item, for example one objective under `objectives:`."),
+    Code("FB109", "error", "Invalid value", "The value is not allowed here.", "Follow the message; the schema in `schema/` lists what each field accepts."),
+    # References and consistency
+    Code("FB201", "error", "Duplicate id", "Two items share an id. Ids must be unique across the whole framework because they name links and comments.", "Rename one of them, for example `reporting-2`."),
+    Code("FB202", "error", "Unknown organization", "`lead` and `partners` must name the id of an organization listed in `framework.yml`.", "Use the organization's id (`lead: city-of-stamford`), or add the organization to `framework.yml`."),
+    Code("FB203", "error", "Unknown finding", "`addresses` must name the id of a finding listed in `framework.yml`.", "Use an existing finding id, or add the finding to `framework.yml`."),
+    Code("FB204", "error", "Unknown funding source", "`funding` must name the id of a funding source listed in `framework.yml`.", "Use an existing funding id, or add the source under `funding:` in `framework.yml`."),
+    Code("FB205", "error", "Goal file name does not match its id", "A goal lives in `goals/<id>.yml` so that links stay stable.", "Rename the file or change the `id:` so they match."),
+    Code("FB206", "error", "Slug does not match folder", "`slug:` in `framework.yml` must be the framework's folder name.", "Change `slug:` to the folder name."),
+    Code("FB207", "error", "Comment window closes before it opens", "`comments.closes` must be on or after `comments.opens`.", "Swap the two dates or correct the one that is wrong."),
+    Code("FB208", "error", "Baseline after target", "An indicator's baseline date must come before its target date.", "Check the year of both dates."),
+    Code("FB209", "error", "Measurements out of order", "Measurements are listed oldest first, each date once.", "Move the measurement to its place in date order."),
+    Code("FB210", "error", "Percent out of range", "A percent value must be between 0 and 100.", "Write 45 for 45 %, not 0.45 or 450."),
+    Code("FB211", "error", "Action ends before it starts", "An action's `end` must be on or after its `start`.", "Correct the dates."),
+    Code("FB212", "error", "Value does not fit the measure", "Qualitative indicators take text; count, percent and rate indicators take numbers.", "Write `value: 40` for a count, or change `measure:` to `qualitative`."),
+    Code("FB213", "error", "Comment window missing", "A version open for public comment needs a `comments:` section with its dates and channels.", "Add `comments:` with `opens`, `closes` and at least one channel."),
+    # Review warnings
+    Code("FB301", "warning", "Finding not addressed", "No action says it addresses this finding.", "Add the finding's id to the `addresses:` of the actions that respond to it."),
+    Code("FB302", "warning", "Action without a lead", "Every action should have one organization that leads it.", "Add `lead: <organization id>`."),
+    Code("FB303", "warning", "Indicator without baseline or target", "Outcome and impact indicators need a baseline and a target to show progress.", "Add `baseline: {value: 0, date: 2025-01-01}` and a `target:`."),
+    Code("FB304", "warning", "Goal without indicators", "Readers cannot see progress on a goal that has no indicator.", "Add at least one indicator under `indicators:`."),
+    Code("FB305", "warning", "Objective without actions", "An objective with no action has no plan behind it yet.", "Add an action under `actions:`, or explain in the description why there is none yet."),
+    # Releases
+    Code("FB401", "error", "Release was edited", "A released version is frozen: its content no longer matches the digest recorded when it was released.", "Undo the edit to the release file, and change `version:` in `framework.yml` to make a new version instead."),
+    Code("FB402", "error", "Released version changed", "`framework.yml` still has the version number of a release, but the content differs from that release.", "Change `version:` in `framework.yml` (for example from 1.0 to 1.1) before changing a released framework."),
+    Code("FB403", "error", "Release file name does not match its version", "A release lives in `releases/<version>.yml`.", "Rename the file to the version it holds."),
+]
+
+CODES: dict[str, Code] = {code.code: code for code in _TABLE}
+
+
+def codes_markdown() -> str:
+    """The code table as Markdown, for `docs/codes.md`."""
+    lines = [
+        "# Validator codes",
+        "",
+        "Every problem `framework-builder validate` reports has a code. This table says what each",
+        "means in plain words and how to fix it. Errors stop the site from being built; warnings",
+        "are things a reviewer would flag (and fail `validate --strict`).",
+        "",
+        "<!-- Generated by `python -m framework_builder.codes > docs/codes.md`; do not edit by hand. -->",
+        "",
+        "| Code | Level | Problem | What it means | Example fix |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for code in _TABLE:
+        cells = [code.code, code.level, code.title, code.explanation, code.example_fix]
+        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(codes_markdown(), end="")

@@ -1,0 +1,25 @@
+"""`framework-builder validate`: check frameworks and report every problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..diagnostics import FORMATTERS, Diagnostic, sort_diagnostics
+from ..loader import LoadedFramework, find_framework_folders, load_framework
+
+
+def load_all(paths: list[Path]) -> list[LoadedFramework]:
+    """Load every framework named by `paths` (folders, or folders of frameworks)."""
+    return [load_framework(folder) for folder in find_framework_folders(paths)]
+
+
+def run(paths: list[Path], output_format: str, strict: bool) -> tuple[int, str]:
+    """Validate; return the exit code (0 valid, 1 problems) and the report text."""
+    loaded = load_all(paths)
+    diagnostics: list[Diagnostic] = sort_diagnostics(d for item in loaded for d in item.diagnostics)
+    failed = any(d.is_error or strict for d in diagnostics)
+    report = FORMATTERS[output_format](diagnostics)
+    if output_format == "text" and not diagnostics:
+        names = ", ".join(item.slug for item in loaded)
+        report = f"{len(loaded)} framework{'s' if len(loaded) != 1 else ''} valid: {names}"
+    return (1 if failed else 0), report

@@ -1,0 +1,170 @@
+"""Load framework folders: YAML with positions → models → checks → diagnostics."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .checks import check_framework
+from .diagnostics import Diagnostic, sort_diagnostics
+from .items import FRAMEWORK_FILE
+from .models import Framework, FrameworkFile, Goal
+from .releases import ReleaseFile, digest
+from .schema_errors import validation_diagnostics
+from .yamlsource import SourceFile, YamlError, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class LoadedFramework:
+    """One framework folder as read: the working version, its releases, and every problem found."""
+
+    folder: Path
+    framework: Framework | None = None
+    releases: list[ReleaseFile] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return self.folder.name
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.is_error for d in self.diagnostics)
+
+
+def display_path(path: Path) -> str:
+    """The path as users should see it: relative to the current folder when inside it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def find_framework_folders(paths: list[Path]) -> list[Path]:
+    """Framework folders named by `paths`: a folder with framework.yml, or a folder of them."""
+    folders: list[Path] = []
+    for path in paths:
+        if (path / FRAMEWORK_FILE).is_file() or (path / "goals").is_dir():
+            folders.append(path)
+        elif path.is_dir():
+            folders.extend(sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith(".")))
+    return folders
+
+
+def load_framework(folder: Path) -> LoadedFramework:
+    """Read, validate and check one framework folder; never raises on bad input."""
+    loaded = LoadedFramework(folder)
+    framework_path = folder / FRAMEWORK_FILE
+    goal_paths = sorted((folder / "goals").glob("*.yml")) + sorted((folder / "goals").glob("*.yaml"))
+    if not framework_path.is_file():
+        loaded.diagnostics.append(Diagnostic.at(display_path(folder), (1, 1), "FB010", "framework.yml is missing",
+                                                "each framework folder needs a framework.yml"))
+        return loaded
+    if not goal_paths:
+        loaded.diagnostics.append(Diagnostic.at(display_path(framework_path), (1, 1), "FB010", "no goal files in goals/",
+                                                "add goals/<goal-id>.yml for each goal"))
+
+    sources: dict[str, SourceFile] = {}
+    head = _read_model(framework_path, FrameworkFile, loaded.diagnostics, sources, FRAMEWORK_FILE)
+    goals: list[Goal] = []
+    for path in goal_paths:
+        goal = _read_model(path, Goal, loaded.diagnostics, sources, path.stem)
+        if goal is None:
+            continue
+        if goal.id != path.stem:
+            source = sources[path.stem]
+            loaded.diagnostics.append(Diagnostic.at(source.path, source.position(("id",)), "FB205",
+                                                    f"goal id '{goal.id}' does not match the file name '{path.name}'",
+                                                    f"rename the file to goals/{goal.id}.yml, or change the id to '{path.stem}'"))
+        goals.append(goal)
+
+    if head is not None and head.slug != folder.name:
+        source = sources[FRAMEWORK_FILE]
+        loaded.diagnostics.append(Diagnostic.at(source.path, source.position(("slug",)), "FB206",
+                                                f"slug '{head.slug}' does not match the folder name '{folder.name}'",
+                                                f"write `slug: {folder.name}`"))
+    if head is None or len(goals) != len(goal_paths):
+        loaded.diagnostics = sort_diagnostics(loaded.diagnostics)
+        return loaded
+
+    goals.sort(key=lambda g: (g.order is None, g.order or 0, g.id))
+    framework = Framework.model_construct(**dict(head), goals=goals)
+
+    def report(file: str, loc: tuple, code: str, message: str, hint: str) -> Diagnostic:
+        source = sources[FRAMEWORK_FILE] if file == FRAMEWORK_FILE else _goal_source(file, sources, goals)
+        return Diagnostic.at(source.path, source.position(loc), code, message, hint)
+
+    loaded.diagnostics.extend(check_framework(framework, report))
+    loaded.framework = framework
+    loaded.releases = _read_releases(folder, framework, sources, loaded.diagnostics)
+    loaded.diagnostics = sort_diagnostics(loaded.diagnostics)
+    return loaded
+
+
+def _goal_source(goal_id: str, sources: dict[str, SourceFile], goals: list[Goal]) -> SourceFile:
+    """The source of a goal by id (its file stem may differ when FB205 was reported)."""
+    if goal_id in sources:
+        return sources[goal_id]
+    for stem, source in sources.items():
+        if isinstance(source.data, dict) and source.data.get("id") == goal_id:
+            return source
+    raise KeyError(goal_id)
+
+
+def _read_model(path: Path, model: type[M], diagnostics: list[Diagnostic],
+                sources: dict[str, SourceFile], key: str) -> M | None:
+    """Read one file into `model`, adding diagnostics instead of raising."""
+    display = display_path(path)
+    try:
+        source = read_yaml(path, display)
+    except YamlError as exc:
+        diagnostics.append(exc.diagnostic)
+        return None
+    sources[key] = source
+    if not isinstance(source.data, dict):
+        kind = "a list" if isinstance(source.data, list) else "a single value"
+        diagnostics.append(Diagnostic.at(display, source.position(()), "FB008",
+                                         f"the file holds {kind}, but a mapping of `key: value` lines is expected",
+                                         "start the file with `id: ...` lines, not `- ...` items" if model is Goal
+                                         else "start the file with `slug: ...` lines"))
+        return None
+    try:
+        return model.model_validate(source.data)
+    except ValidationError as exc:
+        diagnostics.extend(validation_diagnostics(exc, model, source))
+        return None
+
+
+def _read_releases(folder: Path, working: Framework, sources: dict[str, SourceFile],
+                   diagnostics: list[Diagnostic]) -> list[ReleaseFile]:
+    releases: list[ReleaseFile] = []
+    for path in sorted((folder / "releases").glob("*.yml")):
+        release = _read_model(path, ReleaseFile, diagnostics, {}, path.stem)
+        if release is None:
+            continue
+        display = display_path(path)
+        if release.version != path.stem:
+            diagnostics.append(Diagnostic.at(display, (1, 1), "FB403",
+                                             f"the file holds version {release.version} but is named {path.name}",
+                                             f"rename it to releases/{release.version}.yml"))
+        if digest(release.framework) != release.digest:
+            diagnostics.append(Diagnostic.at(display, (1, 1), "FB401",
+                                             f"release {release.version} was edited after it was released",
+                                             "undo the edit (git checkout the file), and change `version:` in framework.yml to make a new version"))
+        elif release.version == working.version and release.digest != digest(
+            working.model_copy(update={"status": release.framework.status, "adopted_on": release.framework.adopted_on})
+        ):
+            source = sources[FRAMEWORK_FILE]
+            diagnostics.append(Diagnostic.at(source.path, source.position(("version",)), "FB402",
+                                             f"version {working.version} is already released, but the framework has changed since",
+                                             "change `version:` (for example to the next number) to publish these changes"))
+        releases.append(release)
+    return releases

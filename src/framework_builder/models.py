@@ -1,0 +1,269 @@
+"""The data model a leadership group writes in YAML.
+
+Every model forbids unknown keys (a typo is an error, never silently dropped) and
+every text field is strict: PyYAML's YAML 1.1 turns `yes`, `no`, `on` and bare
+numbers into other types, and a strict string refuses them with a clear message
+instead of publishing "True" where the author wrote "yes".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+VERSION_PATTERN = r"^[0-9]+(\.[0-9]+)*(-[a-z0-9.]+)?$"
+
+Slug = Annotated[str, StringConstraints(strict=True, pattern=SLUG_PATTERN, max_length=80)]
+Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
+Markdown = Annotated[str, StringConstraints(strict=True, min_length=1)]
+Version = Annotated[str, StringConstraints(strict=True, pattern=VERSION_PATTERN)]
+Url = HttpUrl
+
+
+class Model(BaseModel):
+    """Base for every YAML-authored model: unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False, use_enum_values=False)
+
+
+class Status(str, Enum):
+    """Where a version of a framework stands."""
+
+    draft = "draft"
+    public_comment = "public-comment"
+    adopted = "adopted"
+    superseded = "superseded"
+
+
+class Sector(str, Enum):
+    local_government = "local-government"
+    education = "education"
+    law_enforcement = "law-enforcement"
+    nonprofit = "nonprofit"
+    social_services = "social-services"
+    faith = "faith"
+    community = "community"
+    health = "health"
+    business = "business"
+    library = "library"
+    state = "state"
+    federal = "federal"
+    funder = "funder"
+    international = "international"
+    other = "other"
+
+
+class PreventionLevel(str, Enum):
+    """The public-health prevention levels."""
+
+    primary = "primary"
+    secondary = "secondary"
+    tertiary = "tertiary"
+
+
+class Timeframe(str, Enum):
+    near_term = "near-term"
+    mid_term = "mid-term"
+    long_term = "long-term"
+
+
+class ActionStatus(str, Enum):
+    not_started = "not-started"
+    in_progress = "in-progress"
+    complete = "complete"
+    on_hold = "on-hold"
+    dropped = "dropped"
+
+
+class IndicatorType(str, Enum):
+    output = "output"
+    outcome = "outcome"
+    impact = "impact"
+
+
+class Measure(str, Enum):
+    count = "count"
+    percent = "percent"
+    rate = "rate"
+    qualitative = "qualitative"
+
+
+class Direction(str, Enum):
+    increase = "increase"
+    decrease = "decrease"
+    maintain = "maintain"
+
+
+class Frequency(str, Enum):
+    monthly = "monthly"
+    quarterly = "quarterly"
+    twice_yearly = "twice-yearly"
+    annually = "annually"
+    once = "once"
+
+
+class Organization(Model):
+    """A partner in the local leadership group (Popolo-like)."""
+
+    id: Slug
+    name: Text
+    sector: Sector
+    url: Url | None = None
+    description: Markdown | None = None
+
+
+class Finding(Model):
+    """A finding of the needs and vulnerabilities assessment."""
+
+    id: Slug
+    text: Markdown
+    source: Text | None = None
+
+
+class FundingSource(Model):
+    id: Slug
+    name: Text
+    kind: Literal["local-government", "state", "federal", "foundation", "community", "private", "other"]
+    description: Markdown | None = None
+    url: Url | None = None
+
+
+class Resource(Model):
+    """A place to get help or report a bias incident (Open Referral-like)."""
+
+    id: Slug
+    name: Text
+    description: Markdown
+    url: Url | None = None
+    phone: Annotated[str, StringConstraints(strict=True, pattern=r"^[0-9+() .-]{3,}$")] | None = None
+    languages: list[Text] = Field(default_factory=list)
+    emergency: bool = False
+
+
+class EmailChannel(Model):
+    """Comments by email: a `mailto:` link with subject and body filled in."""
+
+    type: Literal["email"]
+    address: Annotated[str, StringConstraints(strict=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    label: Text | None = None
+
+
+class WebFormChannel(Model):
+    """Comments through a web form; `url` may use {framework}, {version}, {item} and {title}."""
+
+    type: Literal["web-form"]
+    url: Annotated[str, StringConstraints(strict=True, pattern=r"^https://\S+$")]
+    label: Text | None = None
+
+
+class GitHubChannel(Model):
+    """Comments as a GitHub issue, through an issue form with prefilled fields."""
+
+    type: Literal["github"]
+    repository: Annotated[str, StringConstraints(strict=True, pattern=r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")]
+    template: Annotated[str, StringConstraints(strict=True, pattern=r"^[A-Za-z0-9_.-]+\.ya?ml$")] = "comment.yml"
+    labels: list[Slug] = Field(default_factory=lambda: ["comment"])
+    label: Text | None = None
+
+
+Channel = Annotated[Union[EmailChannel, WebFormChannel, GitHubChannel], Field(discriminator="type")]
+
+
+class Comments(Model):
+    """The public comment window of a draft and where comments go."""
+
+    opens: dt.date
+    closes: dt.date
+    channels: list[Channel] = Field(min_length=1)
+
+
+class DatedValue(Model):
+    value: float | Text
+    date: dt.date
+
+
+class Measurement(Model):
+    date: dt.date
+    value: float | Text
+    note: Text | None = None
+
+
+class Indicator(Model):
+    """How progress is measured (aligned with IATI results)."""
+
+    id: Slug
+    name: Text
+    description: Markdown | None = None
+    type: IndicatorType
+    measure: Measure
+    unit: Text | None = None
+    direction: Direction
+    baseline: DatedValue | None = None
+    target: DatedValue | None = None
+    source: Text | None = None
+    frequency: Frequency | None = None
+    measurements: list[Measurement] = Field(default_factory=list)
+
+
+class Action(Model):
+    id: Slug
+    title: Text
+    description: Markdown | None = None
+    lead: Slug | None = None
+    partners: list[Slug] = Field(default_factory=list)
+    timeframe: Timeframe
+    start: dt.date | None = None
+    end: dt.date | None = None
+    status: ActionStatus = ActionStatus.not_started
+    addresses: list[Slug] = Field(default_factory=list)
+    funding: list[Slug] = Field(default_factory=list)
+
+
+class Objective(Model):
+    id: Slug
+    title: Text
+    description: Markdown | None = None
+    prevention_level: PreventionLevel | None = None
+    actions: list[Action] = Field(default_factory=list)
+
+
+class Goal(Model):
+    """One goal, authored in its own file `goals/<id>.yml`."""
+
+    id: Slug
+    title: Text
+    summary: Markdown | None = None
+    order: int | None = None
+    objectives: list[Objective] = Field(min_length=1)
+    indicators: list[Indicator] = Field(default_factory=list)
+
+
+class FrameworkFile(Model):
+    """The contents of `framework.yml`: everything but the goals."""
+
+    slug: Slug
+    city: Text
+    region: Text
+    country: Text | None = None
+    title: Text
+    summary: Markdown
+    notice: Markdown | None = None
+    version: Version
+    status: Literal[Status.draft, Status.public_comment, Status.adopted]
+    language: Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = "en"
+    adopted_on: dt.date | None = None
+    comments: Comments | None = None
+    organizations: list[Organization] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    funding: list[FundingSource] = Field(default_factory=list)
+    resources: list[Resource] = Field(default_factory=list)
+
+
+class Framework(FrameworkFile):
+    """A whole version of a framework: `framework.yml` with its goals resolved."""
+
+    goals: list[Goal] = Field(default_factory=list)

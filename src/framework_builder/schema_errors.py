@@ -1,0 +1,197 @@
+"""Turn pydantic validation errors into diagnostics a non-programmer can act on."""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from typing import Any, Iterable
+
+from pydantic import BaseModel, ValidationError
+
+from .diagnostics import Diagnostic
+from .models import SLUG_PATTERN, VERSION_PATTERN
+from .suggest import closest, slugify
+from .yamlsource import SourceFile
+
+_QUOTED = re.compile(r"'([^']*)'")
+
+# Words for the item a list holds, used in messages ("in action 'host-forum'").
+_ITEM_WORDS = {
+    "objectives": "objective",
+    "actions": "action",
+    "indicators": "indicator",
+    "organizations": "organization",
+    "findings": "finding",
+    "funding": "funding source",
+    "resources": "resource",
+    "channels": "comment channel",
+    "measurements": "measurement",
+}
+
+
+def validation_diagnostics(
+    error: ValidationError, model: type[BaseModel], source: SourceFile
+) -> list[Diagnostic]:
+    """One diagnostic per distinct problem in `error`, located in `source`."""
+    grouped: dict[tuple, list[dict]] = {}
+    for item in error.errors(include_url=False):
+        loc = _document_loc(item["loc"], source.data)
+        grouped.setdefault(loc, []).append(item)
+    return [_diagnostic(loc, items, model, source) for loc, items in grouped.items()]
+
+
+def _document_loc(loc: Iterable[Any], data: Any) -> tuple:
+    """Drop the steps pydantic adds for union members, keeping only document keys."""
+    kept = []
+    node = data
+    for step in loc:
+        if isinstance(node, dict) and isinstance(step, str):
+            kept.append(step)
+            node = node.get(step)
+        elif isinstance(node, list) and isinstance(step, int):
+            kept.append(step)
+            node = node[step] if step < len(node) else None
+        elif node is None and isinstance(step, str):
+            kept.append(step)  # a missing field: keep its name for the message
+    return tuple(kept)
+
+
+def _context(loc: tuple, data: Any) -> str:
+    """'in action 'host-forum'' for the deepest item with an id along `loc`."""
+    found = ""
+    node, parent_key = data, None
+    for step in loc:
+        if isinstance(node, dict) and isinstance(step, str):
+            node, parent_key = node.get(step), step
+        elif isinstance(node, list) and isinstance(step, int) and step < len(node):
+            node = node[step]
+            if isinstance(node, dict):
+                word = _ITEM_WORDS.get(parent_key or "", "item")
+                ident = node.get("id")
+                found = f"{word} '{ident}'" if isinstance(ident, str) else f"{word} {step + 1}"
+        else:
+            break
+    return f" in {found}" if found else ""
+
+
+def _diagnostic(loc: tuple, items: list[dict], model: type[BaseModel], source: SourceFile) -> Diagnostic:
+    first = items[0]
+    kind = first["type"]
+    field = next((step for step in reversed(loc) if isinstance(step, str)), "value")
+    where = _context(loc, source.data)
+    value = first.get("input")
+    types_seen = {item["type"] for item in items}
+
+    if kind == "extra_forbidden":
+        allowed = _allowed_fields(model, loc[:-1])
+        guess = closest(field, allowed)
+        hint = f"did you mean '{guess}'?" if guess else "allowed fields: " + ", ".join(allowed)
+        return Diagnostic.at(source.path, source.position(loc, key=True), "FB101", f"unknown field '{field}'{where}", hint)
+    if kind in ("missing", "union_tag_not_found"):
+        name = first.get("ctx", {}).get("discriminator", field).strip("'")
+        return Diagnostic.at(
+            source.path, source.position(loc[:-1] if kind == "missing" else loc), "FB102",
+            f"missing required field '{name}'{where}", f"add `{name}:` to this item",
+        )
+    if kind in ("enum", "literal_error", "union_tag_invalid"):
+        expected = _QUOTED.findall(first.get("ctx", {}).get("expected", "") or first.get("ctx", {}).get("expected_tags", ""))
+        shown = value.get("type") if kind == "union_tag_invalid" and isinstance(value, dict) else value
+        guess = closest(str(shown), expected)
+        hint = (f"did you mean '{guess}'? " if guess else "") + "allowed: " + ", ".join(expected)
+        return Diagnostic.at(source.path, source.position(loc), "FB104", f"'{shown}' is not an allowed {field}{where}", hint)
+    if kind == "string_pattern_mismatch":
+        pattern = first.get("ctx", {}).get("pattern")
+        if pattern == SLUG_PATTERN:
+            return Diagnostic.at(
+                source.path, source.position(loc), "FB105", f"'{value}' is not a valid id{where}",
+                f"use lowercase letters, digits and hyphens, for example '{slugify(str(value))}'",
+            )
+        if pattern == VERSION_PATTERN:
+            return Diagnostic.at(source.path, source.position(loc), "FB106", f"'{value}' is not a version number{where}", 'write it like "1.0" or "0.3-draft", in quotes')
+        return Diagnostic.at(source.path, source.position(loc), "FB106", f"'{value}' is not a valid {field}{where}", _format_hint(field))
+    if kind.startswith("url_"):
+        return Diagnostic.at(source.path, source.position(loc), "FB106", f"'{value}' is not a valid web address{where}", "write the full address, starting with https://")
+    if kind.startswith(("date_", "datetime_")):
+        return Diagnostic.at(source.path, source.position(loc), "FB107", f"'{value}' is not a date{where}", "write dates as year-month-day, for example 2025-03-31")
+    if kind == "too_short" and isinstance(value, list):
+        return Diagnostic.at(source.path, source.position(loc), "FB108", f"'{field}' needs at least one item{where}", "add an item")
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return Diagnostic.at(source.path, source.position(loc), "FB103", f"'{field}' should be a mapping of `key: value` lines{where}, not {_describe(value)}", "indent `key: value` lines under it")
+    if kind == "list_type":
+        return Diagnostic.at(source.path, source.position(loc), "FB103", f"'{field}' should be a list{where}, not {_describe(value)}", "write each item on its own line starting with '- '")
+    if types_seen & {"string_type", "float_type", "float_parsing", "int_type", "int_parsing", "bool_type", "bool_parsing"}:
+        return _type_diagnostic(loc, field, value, types_seen, where, source)
+    return Diagnostic.at(source.path, source.position(loc), "FB109", f"{field}{where}: {first['msg']}", "")
+
+
+def _type_diagnostic(loc: tuple, field: str, value: Any, types_seen: set[str], where: str, source: SourceFile) -> Diagnostic:
+    wants_text = "string_type" in types_seen
+    wants_number = types_seen & {"float_type", "float_parsing", "int_type", "int_parsing"}
+    wanted = " or ".join(w for w, ok in (("a number", wants_number), ("text", wants_text)) if ok) or "yes or no (true/false)"
+    if isinstance(value, bool) and wants_text:
+        hint = "YAML reads words like true and false as yes/no values: put the text in quotes"
+    elif isinstance(value, (int, float)) and wants_text and not wants_number:
+        hint = f'YAML read this as a number: put it in quotes, {field}: "{value}"'
+    elif wants_number:
+        hint = "write the number without quotes or units, for example 42"
+    else:
+        hint = "write true or false"
+    return Diagnostic.at(source.path, source.position(loc), "FB103", f"'{field}' should be {wanted}{where}, not {_describe(value)}", hint)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the yes/no value {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "an empty value"
+    return f"'{value}'"
+
+
+def _format_hint(field: str) -> str:
+    return {
+        "address": "write an email address such as comments@example.org",
+        "phone": "write digits, spaces and + ( ) - only, for example +1 203-555-0100",
+        "url": "write the full address, starting with https://",
+        "repository": "write owner/name, for example example-org/framework",
+        "language": "write a language code such as en or es",
+    }.get(field, "see the schema in schema/ for the expected form")
+
+
+def _allowed_fields(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The field names of the model found at `loc` inside `model`."""
+    candidates: list[Any] = [model]
+    for step in loc:
+        if isinstance(step, int):
+            candidates = [arg for c in candidates for arg in _unwrap(c, list_items=True)]
+            continue
+        next_candidates = []
+        for c in candidates:
+            for klass in _unwrap(c):
+                if isinstance(klass, type) and issubclass(klass, BaseModel) and step in klass.model_fields:
+                    next_candidates.append(klass.model_fields[step].annotation)
+        candidates = next_candidates
+    names: list[str] = []
+    for c in candidates:
+        for klass in _unwrap(c):
+            if isinstance(klass, type) and issubclass(klass, BaseModel):
+                names.extend(n for n in klass.model_fields if n not in names)
+    return names
+
+
+def _unwrap(annotation: Any, *, list_items: bool = False) -> list[Any]:
+    """The classes an annotation may hold: through Optional, Union, Annotated and (optionally) list."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0], list_items=list_items)
+    if origin in (typing.Union, types.UnionType):
+        return [k for arg in typing.get_args(annotation) for k in _unwrap(arg, list_items=list_items)]
+    if origin is list:
+        return _unwrap(typing.get_args(annotation)[0]) if list_items else [annotation]
+    return [annotation]

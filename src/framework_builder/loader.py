@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from .items import FRAMEWORK_FILE
 from .models import Framework, FrameworkFile, Goal
 from .releases import ReleaseFile, digest
 from .schema_errors import validation_diagnostics
-from .yamlsource import SourceFile, YamlError, read_yaml
+from .yamlsource import SourceFile, read_many
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -61,6 +62,18 @@ def find_framework_folders(paths: list[Path]) -> list[Path]:
 
 def load_framework(folder: Path) -> LoadedFramework:
     """Read, validate and check one framework folder; never raises on bad input."""
+    # Reading builds hundreds of thousands of small objects that all stay alive;
+    # the cyclic garbage collector would walk them again and again for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_framework(folder)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load_framework(folder: Path) -> LoadedFramework:
     loaded = LoadedFramework(folder)
     framework_path = folder / FRAMEWORK_FILE
     goal_paths = sorted((folder / "goals").glob("*.yml")) + sorted((folder / "goals").glob("*.yaml"))
@@ -73,10 +86,11 @@ def load_framework(folder: Path) -> LoadedFramework:
                                                 "add goals/<goal-id>.yml for each goal"))
 
     sources: dict[str, SourceFile] = {}
-    head = _read_model(framework_path, FrameworkFile, loaded.diagnostics, sources, FRAMEWORK_FILE)
+    read = read_many([(path, display_path(path)) for path in [framework_path, *goal_paths]])
+    head = _to_model(read[0], FrameworkFile, loaded.diagnostics, sources, FRAMEWORK_FILE)
     goals: list[Goal] = []
-    for path in goal_paths:
-        goal = _read_model(path, Goal, loaded.diagnostics, sources, path.stem)
+    for path, result in zip(goal_paths, read[1:]):
+        goal = _to_model(result, Goal, loaded.diagnostics, sources, path.stem)
         if goal is None:
             continue
         if goal.id != path.stem:
@@ -119,15 +133,13 @@ def _goal_source(goal_id: str, sources: dict[str, SourceFile], goals: list[Goal]
     raise KeyError(goal_id)
 
 
-def _read_model(path: Path, model: type[M], diagnostics: list[Diagnostic],
-                sources: dict[str, SourceFile], key: str) -> M | None:
-    """Read one file into `model`, adding diagnostics instead of raising."""
-    display = display_path(path)
-    try:
-        source = read_yaml(path, display)
-    except YamlError as exc:
-        diagnostics.append(exc.diagnostic)
+def _to_model(source: SourceFile | Diagnostic, model: type[M], diagnostics: list[Diagnostic],
+              sources: dict[str, SourceFile], key: str) -> M | None:
+    """Validate one read file into `model`, adding diagnostics instead of raising."""
+    if isinstance(source, Diagnostic):
+        diagnostics.append(source)
         return None
+    display = source.path
     sources[key] = source
     if not isinstance(source.data, dict):
         kind = "a list" if isinstance(source.data, list) else "a single value"
@@ -147,7 +159,7 @@ def _read_releases(folder: Path, working: Framework, sources: dict[str, SourceFi
                    diagnostics: list[Diagnostic]) -> list[ReleaseFile]:
     releases: list[ReleaseFile] = []
     for path in sorted((folder / "releases").glob("*.yml")):
-        release = _read_model(path, ReleaseFile, diagnostics, {}, path.stem)
+        release = _to_model(read_many([(path, display_path(path))])[0], ReleaseFile, diagnostics, {}, path.stem)
         if release is None:
             continue
         display = display_path(path)

@@ -13,6 +13,8 @@ column; we turn the nodes into plain Python values ourselves so that:
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
@@ -21,14 +23,31 @@ import yaml
 
 from .diagnostics import Diagnostic
 
-try:
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - libyaml is missing
-    _Loader = yaml.SafeLoader
+_TAG = "tag:yaml.org,2002:"
+_Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """libyaml's parser with a lean tag resolver: the stock one costs a third of the load time."""
+
+    _by_first_char = {key: tuple(value) for key, value in yaml.resolver.Resolver.yaml_implicit_resolvers.items()}
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        """No path resolvers: nothing to track."""
+
+    def ascend_resolver(self) -> None:
+        """No path resolvers: nothing to track."""
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self._by_first_char.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return _TAG + "str"
+        return _TAG + ("seq" if kind is yaml.SequenceNode else "map")
 
 MAX_FILE_BYTES = 1024 * 1024
-
-_TAG = "tag:yaml.org,2002:"
 _BOOLS = {"true": True, "false": False}
 _timestamps = yaml.constructor.SafeConstructor()
 
@@ -46,11 +65,19 @@ Loc = Sequence[str | int]
 
 @dataclass
 class SourceFile:
-    """A YAML file read into plain values, with its node tree for positions."""
+    """A YAML file read into plain values; its node tree gives positions."""
 
     path: str
     data: Any
-    root: yaml.Node
+    text: str
+    _root: yaml.Node | None = None
+
+    @property
+    def root(self) -> yaml.Node:
+        """The composed node tree, composed again on first use when the file was read elsewhere."""
+        if self._root is None:
+            self._root = yaml.compose(self.text, Loader=_Loader)
+        return self._root
 
     def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of the value at `loc`, or of its key with `key=True`.
@@ -90,7 +117,37 @@ def read_yaml(path: Path, display: str) -> SourceFile:
             Diagnostic.at(display, (1, 1), "FB005", "file is empty", "add the content, or delete the file")
         )
     converter = _Converter(display, text)
-    return SourceFile(display, converter.convert(root), root)
+    return SourceFile(display, converter.convert(root), text, root)
+
+
+def _read_detached(job: tuple[Path, str]) -> tuple[str, Any, str] | Diagnostic:
+    """Read one file in a worker process: plain values travel back, nodes do not."""
+    try:
+        source = read_yaml(*job)
+    except YamlError as exc:
+        return exc.diagnostic
+    return source.path, source.data, source.text
+
+
+PARALLEL_MIN_BYTES = 256 * 1024
+
+
+def read_many(jobs: list[tuple[Path, str]]) -> list[SourceFile | Diagnostic]:
+    """Read many files (path, display name), in two processes when they are large enough to pay off."""
+    total = sum(path.stat().st_size for path, _ in jobs if path.is_file())
+    workers = min(os.cpu_count() or 1, 4)
+    if total < PARALLEL_MIN_BYTES or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_read_or_diagnostic(job) for job in jobs]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        results = pool.map(_read_detached, jobs, chunksize=max(1, len(jobs) // (workers * 2)))
+    return [r if isinstance(r, Diagnostic) else SourceFile(*r) for r in results]
+
+
+def _read_or_diagnostic(job: tuple[Path, str]) -> SourceFile | Diagnostic:
+    try:
+        return read_yaml(*job)
+    except YamlError as exc:
+        return exc.diagnostic
 
 
 def _decode(raw: bytes, display: str) -> str:

@@ -1,12 +1,17 @@
 #!/bin/sh
-# Install Debian's chromium for the browser tests when it is missing and we may (root).
+# Install what the browser tests need when it is missing and we may (root):
+# Debian's chromium, and poppler-utils for pdftotext (the print test reads the PDF's text).
 # Never fails the build here: the test suite decides whether a missing browser is fatal (CI=true).
-if command -v chromium >/dev/null 2>&1; then exit 0; fi
+missing=""
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium fonts-dejavu-core"
+command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+[ -z "$missing" ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing Debian's chromium for the browser tests..."
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null \
-        || echo "Could not install chromium; browser tests will report it."
+    echo "Installing for the browser tests:$missing"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null \
+        || echo "Could not install$missing; the browser tests will say what is missing."
 else
-    echo "Chromium not found: browser tests will be skipped. Install it with: sudo apt-get install chromium"
+    echo "Missing for the browser tests:$missing. The browser tests will be skipped."
+    echo "Install with: sudo apt-get install$missing   (or run 'make browser-deps' as root)"
 fi
 exit 0

@@ -1,0 +1,32 @@
+"""The demo site the browser tests build, and one page of each type in it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+TODAY = "2026-12-01"
+
+# The demo framework version that is open for comment on TODAY.
+SLUG = "stamford"
+VERSION = "stamford/0.3/"
+GOAL = VERSION + "goals/awareness/"
+ACTION_PLAN = VERSION + "action-plan/"
+PRINT = VERSION + "print/"
+
+PAGE_TYPES = {
+    "portal": "",
+    "overview": VERSION,
+    "goal": GOAL,
+    "action plan": ACTION_PLAN,
+    "indicators": VERSION + "indicators/",
+    "findings": VERSION + "findings/",
+    "partners": VERSION + "partners/",
+    "funding": VERSION + "funding/",
+    "changes": VERSION + "changes/",
+    "how to comment": VERSION + "comment/",
+    "get help": VERSION + "help/",
+    "print": PRINT,
+    "accessibility statement": VERSION + "accessibility/",
+    "privacy": VERSION + "privacy/",
+}

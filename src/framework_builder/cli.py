@@ -62,3 +62,56 @@ def new(slug: str, city: str, region: str, root: Path) -> None:
     code, message = run(slug, city, region, root)
     click.echo(message, err=code != 0)
     raise SystemExit(code)
+
+
+@main.command()
+@click.argument("slug", required=False)
+@click.argument("old", required=False)
+@click.argument("new", required=False)
+@click.option("--base", "base_ref", metavar="GIT_REF",
+              help="Compare every framework in the working tree with the same folder at this git ref (no SLUG).")
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text",
+              show_default=True, help="text for people, markdown for a pull-request summary, json for tools.")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_ROOT, show_default=True,
+              help="The folder that holds the frameworks.")
+def diff(slug: str | None, old: str | None, new: str | None, base_ref: str | None, output_format: str,
+         root: Path) -> None:
+    """Show what changed, item by item, between two versions of a framework.
+
+    With no OLD/NEW: the latest release against the working version. With OLD: OLD against the
+    working version. With --base GIT_REF: every framework against the frameworks at that ref.
+    Exits 0 on success, 1 when a framework has errors, 2 on usage errors.
+    """
+    from .commands import diff as command
+
+    if base_ref is not None:
+        if slug is not None:
+            raise click.UsageError("--base compares every framework: leave out SLUG, OLD and NEW")
+        code, report = command.run_base(root, base_ref, output_format)
+    elif slug is None:
+        raise click.UsageError("name a framework (diff SLUG [OLD [NEW]]) or a git ref (diff --base GIT_REF)")
+    else:
+        code, report = command.run(root, slug, old, new, output_format)
+    click.echo(report, err=code != 0, nl=not report.endswith("\n"))
+    raise SystemExit(code)
+
+
+@main.command()
+@click.argument("slug")
+@click.option("--status", type=click.Choice(["public-comment", "adopted"]),
+              help="The status of the release (default: the status in framework.yml).")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="The release date (default: SOURCE_DATE_EPOCH, else today).")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_ROOT, show_default=True,
+              help="The folder that holds the frameworks.")
+def release(slug: str, status: str | None, today, root: Path) -> None:  # type: ignore[no-untyped-def]
+    """Freeze the working version of SLUG into releases/<version>.yml.
+
+    A release never changes. Refuses (exit 1) when the framework has errors or the version is
+    already released.
+    """
+    from .commands.release import run
+
+    code, message = run(root, slug, status, today.date() if today else None)
+    click.echo(message, err=code != 0)
+    raise SystemExit(code)

@@ -1,0 +1,79 @@
+"""`framework-builder release`: freeze the working version into `releases/<version>.yml`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+
+from ..diagnostics import FORMATTERS
+from ..loader import display_path, find_framework_folders, load_framework
+from ..models import Status
+from ..releases import dump_release, freeze, release_path
+
+USAGE, REFUSED = 2, 1
+
+
+class ReleaseDateError(ValueError):
+    """SOURCE_DATE_EPOCH does not hold a date."""
+
+
+def release_date(today: dt.date | None) -> dt.date:
+    """--today, else SOURCE_DATE_EPOCH (seconds since 1970, UTC), else today's date."""
+    if today is not None:
+        return today
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        except (ValueError, OverflowError, OSError):
+            raise ReleaseDateError(f"SOURCE_DATE_EPOCH must be a number of seconds, not '{epoch}'") from None
+    return dt.date.today()
+
+
+def next_version(version: str) -> str:
+    """A suggestion for the next version: the last number plus one (1.1 → 1.2)."""
+    match = re.match(r"^(.*?)(\d+)(-.*)?$", version)
+    if not match:
+        return version
+    return f"{match.group(1)}{int(match.group(2)) + 1}"
+
+
+def run(root: Path, slug: str, status: str | None, today: dt.date | None) -> tuple[int, str]:
+    """Release the working version of ROOT/SLUG; return the exit code and the message."""
+    folder = root / slug
+    if not (folder / "framework.yml").is_file():
+        known = ", ".join(f.name for f in find_framework_folders([root])) if root.is_dir() else ""
+        return USAGE, f"unknown framework '{slug}' (frameworks: {known or f'none in {root}'})"
+    try:
+        released_on = release_date(today)
+    except ReleaseDateError as exc:
+        return USAGE, str(exc)
+    loaded = load_framework(folder)
+    working = loaded.framework
+    if working is not None:
+        target = release_path(folder, working.version)
+        if target.exists():
+            return REFUSED, (f"{slug} version {working.version} is already released ({display_path(target)}).\n"
+                             "A release never changes: to release new changes, change `version:` in "
+                             f"{display_path(folder / 'framework.yml')} (for example to {next_version(working.version)}) "
+                             "and run release again.")
+    if not loaded.ok or working is None:
+        report = FORMATTERS["text"](loaded.diagnostics)
+        return REFUSED, f"{report}\nrelease refused: {slug} has errors. Fix them (see above), then release again."
+
+    frozen_status = Status(status) if status else working.status
+    release = freeze(working, frozen_status, released_on)
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(dump_release(release), encoding="utf-8")
+
+    check = load_framework(folder)
+    if not check.ok:  # should never happen: the release we wrote does not read back
+        target.unlink()
+        report = FORMATTERS["text"](check.diagnostics)
+        return REFUSED, f"{report}\nrelease refused: the release file did not validate, so it was removed."
+    return 0, (f"wrote {display_path(target)}: {slug} {release.version}, {frozen_status.value}, "
+               f"released on {released_on.isoformat()}\n"
+               f"Next: commit it (git add {display_path(target)}), and change `version:` in framework.yml "
+               f"(for example to {next_version(working.version)}) before making further changes.")

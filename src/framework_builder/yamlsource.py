@@ -175,7 +175,9 @@ _SYNTAX_HINTS = {
     "found unexpected end of stream": "a quote or bracket was opened and never closed",
     "expected a single document": "a file holds one document: remove the `---` line",
     "found undefined alias": "`*` starts an alias in YAML: put text that starts with `*` in quotes",
+    "did not find expected ',' or ']'": "a [list] needs a comma between items and a closing ]",
 }
+_SYNTAX_HINT_DEFAULT = "check this line and the one above for a missing colon, an unclosed quote or a wrong indent"
 
 
 def _syntax_diagnostic(exc: yaml.MarkedYAMLError, text: str, display: str) -> Diagnostic:
@@ -188,7 +190,7 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, text: str, display: str) -> Di
         return Diagnostic.at(
             display, (line, tab_column), "FB003", "tab character used for indentation", "replace the tab with spaces"
         )
-    hint = next((h for key, h in _SYNTAX_HINTS.items() if key in problem or key in (exc.context or "")), "")
+    hint = next((h for key, h in _SYNTAX_HINTS.items() if key in problem or key in (exc.context or "")), _SYNTAX_HINT_DEFAULT)
     return Diagnostic.at(display, (line, column), "FB002", f"YAML syntax error: {problem}", hint)
 
 
@@ -249,9 +251,12 @@ class _Converter:
         if tag == _TAG + "float":
             return _to_number(value, float)
         if tag == _TAG + "timestamp":
-            if len(value) == 10:
-                return dt.date.fromisoformat(value)
-            return _timestamps.construct_yaml_timestamp(node)
+            try:
+                if len(value) == 10:
+                    return dt.date.fromisoformat(value)
+                return _timestamps.construct_yaml_timestamp(node)
+            except ValueError:  # 2025-13-01: not a date; the schema reports it where a date is due
+                return value
         where = (node.start_mark.line + 1, node.start_mark.column + 1)
         raise YamlError(
             Diagnostic.at(self.display, where, "FB002", f"YAML tag {tag!r} is not supported", "remove the `!` tag; write plain values")

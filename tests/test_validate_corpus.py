@@ -1,0 +1,309 @@
+"""A corpus of broken frameworks: each breaks one thing in a valid copy of tests/fixtures/minimal.
+
+Every case asserts what an author sees: the exit code, the code, the exact file:line:col,
+a hint line, and no traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+
+GOAL = "goals/reporting.yml"
+HEAD = "framework.yml"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace `old` by `new` in `file` (exactly once); `old=None` replaces the whole file, `new=None` deletes it."""
+
+    file: str
+    old: str | bytes | None
+    new: str | bytes | None
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    edits: tuple[Edit, ...]
+    code: str
+    where: str  # file:line:col inside the framework folder
+    message: str  # a fragment of the message
+    hint: str = ""  # a fragment of the hint line ("" = any hint)
+    slug: str = "minimal"
+    others: tuple[str, ...] = field(default=())
+
+
+def apply(folder: Path, edits: tuple[Edit, ...]) -> None:
+    """Apply each edit to the copy in `folder`."""
+    for edit in edits:
+        path = folder / edit.file
+        if edit.new is None:
+            path.unlink()
+            continue
+        new = edit.new.encode() if isinstance(edit.new, str) else edit.new
+        if edit.old is None:
+            path.write_bytes(new)
+            continue
+        old = edit.old.encode() if isinstance(edit.old, str) else edit.old
+        raw = path.read_bytes()
+        assert raw.count(old) == 1, f"{edit.old!r} must occur once in {edit.file}"
+        path.write_bytes(raw.replace(old, new))
+
+
+SECOND_GOAL = """\
+id: second
+title: A second goal
+objectives:
+  - id: reporting-channels
+    title: Same id as an objective in reporting.yml
+    actions:
+      - id: second-action
+        title: Another action
+        lead: city
+        timeframe: mid-term
+        addresses: [low-reporting]
+indicators:
+  - id: second-count
+    name: Things counted
+    type: output
+    measure: count
+    direction: increase
+"""
+
+ERRORS = [
+    # Reading files
+    Case("duplicate-key", (Edit(GOAL, "title: Make reporting safe and simple\n",
+                                "title: Make reporting safe and simple\ntitle: Again\n"),),
+         "FB004", f"{GOAL}:3:1", "duplicate key 'title' (first set on line 2)", "delete one of the two lines"),
+    Case("tab-indentation", (Edit(GOAL, "        lead: city\n", "\tlead: city\n"),),
+         "FB003", f"{GOAL}:10:1", "tab character used for indentation", "replace the tab with spaces"),
+    Case("non-utf8-bytes", (Edit(GOAL, b"Publish a reporting guide", b"Publish a r\xe9porting guide"),),
+         "FB001", f"{GOAL}:9:27", "byte 0xe9 is not UTF-8 text", "save the file as UTF-8"),
+    Case("empty-file", (Edit(GOAL, None, ""),), "FB005", f"{GOAL}:1:1", "file is empty"),
+    Case("comments-only-file", (Edit(GOAL, None, "# nothing here yet\n"),), "FB005", f"{GOAL}:1:1", "file is empty"),
+    Case("list-not-mapping", (Edit(GOAL, None, "- id: reporting\n- title: Make reporting safe\n"),),
+         "FB008", f"{GOAL}:1:1", "the file holds a list", "not `- ...` items"),
+    Case("syntax-error", (Edit(GOAL, "title: Make reporting safe and simple",
+                               "title: Make reporting: safe and simple"),),
+         "FB002", f"{GOAL}:2:22", "YAML syntax error: mapping values are not allowed", "double quotes"),
+    Case("unclosed-bracket", (Edit(GOAL, "partners: [library]", "partners: [library"),),
+         "FB002", f"{GOAL}:12:18", "YAML syntax error: did not find expected ',' or ']'", "a comma between items"),
+    Case("anchor-and-alias", (Edit(GOAL, "        lead: city\n        partners: [library]",
+                                   "        lead: &who city\n        partners: [*who]"),),
+         "FB006", f"{GOAL}:10:15", "anchors (&) and aliases (*) are not allowed", "write the repeated value out"),
+    Case("python-tag", (Edit(GOAL, "title: Publish a reporting guide", "title: !!python/object:os.system echo"),),
+         "FB002", f"{GOAL}:9:16", "YAML tag 'tag:yaml.org,2002:python/object:os.system' is not supported", "remove the `!` tag"),
+    Case("key-not-text", (Edit(GOAL, "        lead: city\n", "        lead: city\n        2025: planned\n"),),
+         "FB009", f"{GOAL}:11:9", "key '2025' is not text", "use a field name"),
+    # Schema
+    Case("unknown-key-did-you-mean", (Edit(GOAL, "title: Make reporting safe and simple", "titel: Make reporting safe and simple"),),
+         "FB101", f"{GOAL}:2:1", "unknown field 'titel'", "did you mean 'title'?", others=("FB102",)),
+    Case("unknown-nested-key", (Edit(GOAL, "        timeframe: near-term", "        timeframes: near-term"),),
+         "FB101", f"{GOAL}:12:9", "unknown field 'timeframes' in action 'reporting-guide'", "did you mean 'timeframe'?",
+         others=("FB102",)),
+    Case("missing-field", (Edit(GOAL, "        timeframe: near-term\n", ""),),
+         "FB102", f"{GOAL}:8:9", "missing required field 'timeframe' in action 'reporting-guide'", "add `timeframe:`"),
+    Case("enum-timeframe-soon", (Edit(GOAL, "timeframe: near-term", "timeframe: soon"),),
+         "FB104", f"{GOAL}:12:20", "'soon' is not an allowed timeframe in action 'reporting-guide'",
+         "allowed: near-term, mid-term, long-term"),
+    Case("bad-slug-id", (Edit(GOAL, "  - id: reporting-channels", "  - id: Reporting Channels"),),
+         "FB105", f"{GOAL}:4:9", "'Reporting Channels' is not a valid id", "for example 'reporting-channels'"),
+    Case("bad-date", (Edit(HEAD, "opens: 2026-01-01", "opens: 2026-13-01"),),
+         "FB107", f"{HEAD}:9:10", "is not a date", "year-month-day"),
+    Case("true-where-text-expected", (Edit(HEAD, "    name: Testville Library", "    name: true"),),
+         "FB103", f"{HEAD}:19:11", "'name' should be text in organization 'library', not the yes/no value true",
+         "put the text in quotes"),
+    Case("number-where-text-expected", (Edit(HEAD, "    name: Testville Library", "    name: 1999"),),
+         "FB103", f"{HEAD}:19:11", "not the number 1999", 'put it in quotes, name: "1999"'),
+    # References and consistency
+    Case("duplicate-id-across-goals", (Edit("goals/second.yml", None, SECOND_GOAL),),
+         "FB201", "goals/second.yml:4:9",
+         "id 'reporting-channels' is already used by objective 'Residents know where to report' in goals/reporting.yml",
+         "ids must be unique"),
+    Case("unknown-lead-near-miss", (Edit(GOAL, "lead: city", "lead: cty"),),
+         "FB202", f"{GOAL}:10:15", "action 'reporting-guide' refers to unknown organization 'cty'", "did you mean 'city'?"),
+    Case("unknown-partner", (Edit(GOAL, "partners: [library]", "partners: [city, libary]"),),
+         "FB202", f"{GOAL}:11:26", "unknown organization 'libary'", "did you mean 'library'?"),
+    Case("unknown-finding", (Edit(GOAL, "addresses: [low-reporting]", "addresses: [low-reportng]"),),
+         "FB203", f"{GOAL}:14:21", "refers to unknown finding 'low-reportng'", "did you mean 'low-reporting'?",
+         others=("FB301",)),
+    Case("unknown-funding-source", (Edit(GOAL, "funding: [city-budget]", "funding: [state-grant]"),),
+         "FB204", f"{GOAL}:15:19", "refers to unknown funding source 'state-grant'", "add it to `funding:` in framework.yml"),
+    Case("goal-id-not-file-name", (Edit(GOAL, "id: reporting\n", "id: reports\n"),),
+         "FB205", f"{GOAL}:1:5", "goal id 'reports' does not match the file name 'reporting.yml'",
+         "rename the file to goals/reports.yml"),
+    Case("slug-not-folder", (), "FB206", f"{HEAD}:1:7", "slug 'minimal' does not match the folder name 'elsewhere'",
+         "write `slug: elsewhere`", slug="elsewhere"),
+    Case("comments-close-before-open", (Edit(HEAD, "closes: 2026-03-31", "closes: 2025-12-31"),),
+         "FB207", f"{HEAD}:10:11", "the comment window closes (2025-12-31) before it opens (2026-01-01)", "swap the dates"),
+    Case("public-comment-without-comments",
+         (Edit(HEAD, "comments:\n  opens: 2026-01-01\n  closes: 2026-03-31\n  channels:\n    - type: email\n"
+                     "      address: comments@example.org\n", ""),),
+         "FB213", f"{HEAD}:7:9", "status is public-comment but there is no `comments:` section", "add `comments:`"),
+    Case("action-ends-before-start", (Edit(GOAL, "        status: in-progress\n",
+                                           "        status: in-progress\n        start: 2026-05-01\n        end: 2026-04-01\n"),),
+         "FB211", f"{GOAL}:15:14", "action 'reporting-guide' ends (2026-04-01) before it starts (2026-05-01)"),
+    Case("baseline-after-target", (Edit(GOAL, "date: 2027-01-01", "date: 2024-01-01"),),
+         "FB208", f"{GOAL}:23:31", "the target date (2024-01-01) is not after the baseline date (2025-01-01)",
+         "the baseline is where you start"),
+    Case("measurements-out-of-order", (Edit(GOAL, "{date: 2025-12-31, value: 21}", "{date: 2025-03-31, value: 21}"),),
+         "FB209", f"{GOAL}:26:16", "measurement of 2025-03-31 is not after the one before it", "oldest first"),
+    Case("percent-over-100", (Edit(GOAL, "measure: count", "measure: percent"),
+                              Edit(GOAL, "value: 21}", "value: 120}")),
+         "FB210", f"{GOAL}:26:35", "measurement 2025-12-31 is 120, outside 0-100 %", "not 0.45"),
+    Case("text-value-for-count", (Edit(GOAL, "{value: 40, date", "{value: forty, date"),),
+         "FB212", f"{GOAL}:23:21", "measures count, so its target should be a number", "write a number"),
+    Case("missing-framework-yml", (Edit(HEAD, None, None),),
+         "FB010", ":1:1", "framework.yml is missing", "each framework folder needs a framework.yml"),
+]
+
+
+def _validate(tmp_path: Path, *args: str) -> tuple[int, str, str]:
+    code, out, err = run_cli("validate", *args, cwd=tmp_path)
+    assert "Traceback" not in out + err, out + err
+    return code, out, err
+
+
+@pytest.mark.parametrize("case", ERRORS, ids=[case.id for case in ERRORS])
+def test_broken_input_is_reported_at_its_place(case: Case, copy_framework, tmp_path: Path) -> None:
+    folder = copy_framework("minimal", slug=case.slug)
+    apply(folder, case.edits)
+
+    code, out, err = _validate(tmp_path, f"frameworks/{case.slug}")
+
+    assert code == 1, out + err
+    location = f"frameworks/{case.slug}" + ("" if case.where.startswith(":") else "/") + case.where
+    prefix = f"{location}: error {case.code}: "
+    lines = out.splitlines()
+    matches = [i for i, line in enumerate(lines) if line.startswith(prefix)]
+    assert matches, f"expected a line starting {prefix!r} in:\n{out}"
+    line_index = matches[0]
+    assert case.message in lines[line_index], lines[line_index]
+    hint = lines[line_index + 1] if line_index + 1 < len(lines) else ""
+    assert hint.startswith("    hint: ") and case.hint in hint, hint
+    # Nothing but the expected problem (and its declared companions) is reported.
+    reported = set(re.findall(r": (?:error|warning) (FB\d{3}):", out))
+    assert reported <= {case.code, *case.others}, out
+
+
+def test_yes_where_text_expected_stays_text(copy_framework, tmp_path: Path) -> None:
+    """YAML 1.2 booleans: `yes` is the word the author wrote, not a yes/no value."""
+    folder = copy_framework()
+    apply(folder, (Edit(HEAD, "    name: Testville Library", "    name: yes"),))
+
+    code, out, err = _validate(tmp_path, "frameworks/minimal")
+
+    assert code == 0, out + err
+    assert "1 framework valid: minimal" in out
+
+    from framework_builder.loader import load_framework
+
+    loaded = load_framework(folder)
+    assert [org.name for org in loaded.framework.organizations] == ["City of Testville", "yes"]
+
+
+@dataclass(frozen=True)
+class WarningCase:
+    id: str
+    edits: tuple[Edit, ...]
+    code: str
+    where: str
+    message: str
+
+
+INDICATORS = """\
+indicators:
+  - id: reports-received
+    name: Bias incident reports received
+    type: output
+    measure: count
+    direction: increase
+    baseline: {value: 10, date: 2025-01-01}
+    target: {value: 40, date: 2027-01-01}
+    measurements:
+      - {date: 2025-06-30, value: 14}
+      - {date: 2025-12-31, value: 21}
+"""
+
+WARNINGS = [
+    WarningCase("finding-not-addressed", (Edit(GOAL, "addresses: [low-reporting]", "addresses: []"),),
+                "FB301", f"{HEAD}:22:9", "no action addresses finding 'low-reporting'"),
+    WarningCase("action-without-lead", (Edit(GOAL, "        lead: city\n", ""),),
+                "FB302", f"{GOAL}:8:13", "action 'reporting-guide' has no lead organization"),
+    WarningCase("outcome-indicator-without-target", (Edit(GOAL, "type: output", "type: outcome"),
+                                                     Edit(GOAL, "    target: {value: 40, date: 2027-01-01}\n", "")),
+                "FB303", f"{GOAL}:17:9", "outcome indicator 'reports-received' has no target"),
+    WarningCase("goal-without-indicators", (Edit(GOAL, INDICATORS, ""),),
+                "FB304", f"{GOAL}:1:5", "goal 'reporting' has no indicators"),
+]
+
+
+@pytest.mark.parametrize("case", WARNINGS, ids=[case.id for case in WARNINGS])
+def test_review_warning_fails_only_with_strict(case: WarningCase, copy_framework, tmp_path: Path) -> None:
+    apply(copy_framework(), case.edits)
+
+    code, out, err = _validate(tmp_path, "frameworks/minimal")
+    strict_code, strict_out, _ = _validate(tmp_path, "--strict", "frameworks/minimal")
+
+    assert code == 0, out + err
+    assert strict_code == 1, strict_out
+    prefix = f"frameworks/minimal/{case.where}: warning {case.code}: {case.message}"
+    for output in (out, strict_out):
+        lines = output.splitlines()
+        assert prefix in lines, output
+        assert lines[lines.index(prefix) + 1].startswith("    hint: ")
+    assert re.findall(r"(?:error|warning) (FB\d{3})", out) == [case.code]
+    assert out.splitlines()[-1] == "0 errors, 1 warning"
+
+
+def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    code, out, err = _validate(tmp_path, "frameworks/nowhere")
+
+    assert code == 2
+    assert "does not exist" in err
+    assert out == ""
+
+
+def _write_release(folder: Path) -> Path:
+    """Freeze the framework in `folder` as releases/1.0.yml, as `framework-builder release` would."""
+    from framework_builder.loader import load_framework
+    from framework_builder.models import Status
+    from framework_builder.releases import dump_release, freeze, release_path
+
+    loaded = load_framework(folder)
+    assert loaded.ok and loaded.framework is not None, loaded.diagnostics
+    release = freeze(loaded.framework, Status.public_comment, dt.date(2026, 1, 2))
+    path = release_path(folder, release.version)
+    path.parent.mkdir()
+    path.write_text(dump_release(release), encoding="utf-8")
+    return path
+
+
+def test_untouched_release_is_valid(copy_framework, tmp_path: Path) -> None:
+    _write_release(copy_framework())
+
+    code, out, err = _validate(tmp_path, "frameworks/minimal")
+
+    assert code == 0, out + err
+
+
+def test_edited_release_is_reported(copy_framework, tmp_path: Path) -> None:
+    path = _write_release(copy_framework())
+    text = path.read_text(encoding="utf-8")
+    assert text.count("title: Publish a reporting guide") == 1
+    path.write_text(text.replace("title: Publish a reporting guide", "title: Publish a better guide"), encoding="utf-8")
+
+    code, out, err = _validate(tmp_path, "frameworks/minimal")
+
+    assert code == 1, out
+    lines = out.splitlines()
+    expected = "frameworks/minimal/releases/1.0.yml:1:1: error FB401: release 1.0 was edited after it was released"
+    assert expected in lines, out
+    assert lines[lines.index(expected) + 1].startswith("    hint: undo the edit")

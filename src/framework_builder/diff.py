@@ -32,6 +32,8 @@ KIND_LABELS = {
     "resource": "Resource",
 }
 
+FIELD_LABELS = {"comments": "comment window"}
+
 MAX_VALUE_LENGTH = 80
 
 
@@ -139,7 +141,7 @@ def summary(changes: list[ItemChange]) -> str:
 
 def field_label(name: str) -> str:
     """A field name as plain words: `prevention_level` → "prevention level"."""
-    return name.replace("_", " ")
+    return FIELD_LABELS.get(name, name.replace("_", " "))
 
 
 def plain_value(value: Any) -> str:
@@ -163,7 +165,7 @@ def _plain(value: Any) -> str:
             text = f"{_plain(value['value'])} on {value.get('date')}" if value.get("date") else _plain(value["value"])
             return f"{text} ({value['note']})" if value.get("note") else text
         if "opens" in value and "closes" in value:
-            return f"open {value['opens']} to {value['closes']}"
+            return f"{value['opens']} until {value['closes']}"
         return "; ".join(f"{field_label(k)}: {_plain(v)}" for k, v in value.items() if v not in (None, [], {}))
     if isinstance(value, list):
         if all(isinstance(v, dict) for v in value):
@@ -172,19 +174,26 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
-def describe_field(change: FieldChange, escape: Callable[[str], str] = str) -> str:
-    """One changed field in plain words: "timeframe changed from near-term to mid-term"."""
+def quoted_value(value: Any, escape: Callable[[str], str] = str) -> str:
+    """A value for a sentence: prose in quotes (“...”), codes and numbers as they are."""
+    text = escape(plain_value(value))
+    return f"“{text}”" if isinstance(value, str) and " " in value.strip() else text
+
+
+def describe_field(change: FieldChange, escape: Callable[[str], str] = str, arrow: bool = False) -> str:
+    """One changed field in plain words: "timeframe changed from near-term to mid-term"
+    (with `arrow`: "timeframe: near-term → mid-term")."""
     label = field_label(change.field)
     if change.field == "measurements" and isinstance(change.old, list) and isinstance(change.new, list):
         return _describe_measurements(change.old, change.new, escape)
-    old, new = plain_value(change.old), plain_value(change.new)
+    old, new = quoted_value(change.old, escape), quoted_value(change.new, escape)
     if change.old in (None, [], {}):
-        return f"{label} set to {escape(new)}"
+        return f"{label} set to {new}"
     if change.new in (None, [], {}):
-        return f"{label} removed (was {escape(old)})"
-    if old == new:  # differs only beyond what fits on a line
-        return f"{label} reworded"
-    return f"{label} changed from {escape(old)} to {escape(new)}"
+        return f"{label} removed (was {old})"
+    if old == new:  # differs only beyond what fits on a line, or in details
+        return f"{label} reworded" if isinstance(change.new, str) else f"{label} changed"
+    return f"{label}: {old} → {new}" if arrow else f"{label} changed from {old} to {new}"
 
 
 def _describe_measurements(old: list[dict], new: list[dict], escape: Callable[[str], str]) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import FORMATTERS
-from ..diff import ItemChange, describe, describe_field, diff_frameworks, field_label, plain_value, summary
+from ..diff import ItemChange, describe, describe_field, diff_frameworks, summary
 from ..gitref import GitError, tree_at
 from ..items import actions, indicators
 from ..loader import LoadedFramework, find_framework_folders, load_framework
@@ -145,10 +145,10 @@ def _compare_sets(base: dict[str, LoadedFramework], here: dict[str, LoadedFramew
 
 
 def _size(framework: Framework) -> str:
-    n_actions = sum(1 for _ in actions(framework))
-    n_indicators = sum(1 for _ in indicators(framework))
-    return (f"New framework: {len(framework.goals)} goals, {n_actions} actions, "
-            f"{n_indicators} indicators (status: {framework.status.value}).")
+    counts = [(len(framework.goals), "goal"), (sum(1 for _ in actions(framework)), "action"),
+              (sum(1 for _ in indicators(framework)), "indicator")]
+    parts = ", ".join(f"{n} {noun}{'s' if n != 1 else ''}" for n, noun in counts)
+    return f"New framework: {parts} (status: {framework.status.value})."
 
 
 # --- output -----------------------------------------------------------------------------------------
@@ -197,25 +197,15 @@ def format_markdown(diffs: list[FrameworkDiff], heading: str | None = None) -> s
             out += [f"**{label}**", ""]
             for change in group:
                 out.append(f"- {_markdown_item(change)}")
-                out += [f"  - {_markdown_field(f)}" for f in change.fields]
+                out += [f"  - {describe_field(f, escape_markdown, arrow=True)}" for f in change.fields]
             out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 
 def _markdown_item(change: ItemChange) -> str:
-    text = describe(ItemChange(change.kind, change.id, change.title, change.change), escape_markdown)
-    if change.change == "changed":
-        return text.removesuffix(" was changed")
-    return text
-
-
-def _markdown_field(change) -> str:  # type: ignore[no-untyped-def]
-    if change.field == "measurements" or change.old in (None, [], {}) or change.new in (None, [], {}):
-        return describe_field(change, escape_markdown)
-    old, new = plain_value(change.old), plain_value(change.new)
-    if old == new:
-        return f"{field_label(change.field)} reworded"
-    return f"{field_label(change.field)}: {escape_markdown(old)} → {escape_markdown(new)}"
+    """The item's kind, id and title (the group heading says what happened to it)."""
+    text = describe(ItemChange(change.kind, change.id, change.title, "added"), escape_markdown)
+    return text.removesuffix(" was added")
 
 
 def format_json(diffs: list[FrameworkDiff]) -> str:

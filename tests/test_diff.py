@@ -1,0 +1,149 @@
+"""Item-by-item changes between two versions, and how they read in plain words."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from framework_builder.diff import FieldChange, ItemChange, describe, diff_frameworks, summary
+from framework_builder.loader import load_framework
+from framework_builder.models import Framework, Indicator, Objective, Timeframe
+
+MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+
+
+@pytest.fixture
+def old() -> Framework:
+    loaded = load_framework(MINIMAL)
+    assert loaded.ok and loaded.framework is not None
+    return loaded.framework
+
+
+def changed(framework: Framework) -> Framework:
+    return framework.model_copy(deep=True)
+
+
+def test_no_changes(old: Framework) -> None:
+    assert diff_frameworks(old, changed(old)) == []
+
+
+def test_changed_field_old_and_new_as_plain_data(old: Framework) -> None:
+    new = changed(old)
+    new.goals[0].objectives[0].actions[0].timeframe = Timeframe.mid_term
+    assert diff_frameworks(old, new) == [
+        ItemChange("action", "reporting-guide", "Publish a reporting guide", "changed",
+                   (FieldChange("timeframe", "near-term", "mid-term"),)),
+    ]
+
+
+def test_added_child_is_its_own_item_not_a_field_of_the_goal(old: Framework) -> None:
+    new = changed(old)
+    new.goals[0].indicators.append(Indicator(id="reports-filed", name="Bias incident reports filed",
+                                             type="output", measure="count", direction="increase"))
+    changes = diff_frameworks(old, new)
+    assert [(c.kind, c.id, c.change) for c in changes] == [("indicator", "reports-filed", "added")]
+
+
+def test_removed_items_come_last_in_old_order(old: Framework) -> None:
+    new = changed(old)
+    new.organizations = new.organizations[:1]
+    new.findings = []
+    new.title = "Testville plan"
+    changes = diff_frameworks(old, new)
+    assert [(c.kind, c.id, c.change) for c in changes] == [
+        ("framework", "minimal", "changed"),
+        ("organization", "library", "removed"),
+        ("finding", "low-reporting", "removed"),
+    ]
+    assert changes[0].fields == (FieldChange("title", "Testville prevention framework", "Testville plan"),)
+    assert changes[1].title == "Testville Library"  # the old title of a removed item
+
+
+def test_status_change_is_reported(old: Framework) -> None:
+    new = changed(old).model_copy(update={"status": "adopted", "version": "1.1"})
+    (change,) = diff_frameworks(old, new)
+    assert change.fields == (FieldChange("version", "1.0", "1.1"), FieldChange("status", "public-comment", "adopted"))
+
+
+def test_moved_action_is_a_changed_objective(old: Framework) -> None:
+    new = changed(old)
+    moved = new.goals[0].objectives[0].actions.pop()
+    new.goals[0].objectives.append(Objective(id="follow-up", title="Follow up reports", actions=[moved]))
+    changes = diff_frameworks(old, new)
+    assert [(c.kind, c.id, c.change, c.fields) for c in changes] == [
+        ("objective", "follow-up", "added", ()),
+        ("action", "reporting-guide", "changed", (FieldChange("objective", "reporting-channels", "follow-up"),)),
+    ]
+
+
+def test_nested_values_compare_as_whole_fields(old: Framework) -> None:
+    new = changed(old)
+    new.goals[0].indicators[0].measurements = new.goals[0].indicators[0].measurements[:1]
+    (change,) = diff_frameworks(old, new)
+    assert [f.field for f in change.fields] == ["measurements"]
+    assert len(change.fields[0].old) == 2 and len(change.fields[0].new) == 1
+
+
+def test_first_version_is_all_added(old: Framework) -> None:
+    changes = diff_frameworks(None, old)
+    assert changes[0] == ItemChange("framework", "minimal", "Testville prevention framework", "added")
+    assert {c.change for c in changes} == {"added"}
+    assert [c.kind for c in changes] == ["framework", "organization", "organization", "finding", "funding",
+                                         "resource", "goal", "objective", "action", "indicator"]
+
+
+def test_describe_in_plain_words() -> None:
+    assert describe(ItemChange("action", "a-3", "Train school staff", "changed",
+                               (FieldChange("timeframe", "near-term", "mid-term"),))) == \
+        "Action `a-3` “Train school staff”: timeframe changed from near-term to mid-term"
+    assert describe(ItemChange("indicator", "reports-filed", "Bias incident reports filed", "added")) == \
+        "Indicator `reports-filed` “Bias incident reports filed” was added"
+    assert describe(ItemChange("action", "a-1", "Old", "changed", (FieldChange("lead", None, "city"),
+                                                                   FieldChange("prevention_level", "primary", None)))) == \
+        "Action `a-1` “Old”: lead set to city; prevention level removed (was primary)"
+
+
+def test_describe_quotes_prose_and_counts_measurements() -> None:
+    change = ItemChange("indicator", "i", "I", "changed", (
+        FieldChange("name", "Reports made", "Reports filed"),
+        FieldChange("measurements", [{"date": "2025-06-30", "value": 14.0, "note": None}],
+                    [{"date": "2025-06-30", "value": 14.0, "note": None}, {"date": "2025-12-31", "value": 21.0, "note": None}]),
+    ))
+    assert describe(change) == ("Indicator `i` “I”: name changed from “Reports made” to “Reports filed”; "
+                                "measurements: added 21 on 2025-12-31")
+
+
+def test_summary_counts() -> None:
+    changes = [ItemChange("action", "a", "A", "added"), ItemChange("goal", "g", "G", "changed")]
+    assert summary(changes) == "2 changes: 1 added, 1 changed"
+    assert summary([]) == "No changes."
+
+
+def test_command_compares_releases_and_names_versions_on_error(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from framework_builder.cli import main
+
+    root = tmp_path / "frameworks"
+    shutil.copytree(MINIMAL, root / "minimal")
+    run = CliRunner().invoke
+    assert run(main, ["release", "minimal", "--today", "2026-01-15", "--root", str(root)]).exit_code == 0
+    framework = root / "minimal" / "framework.yml"
+    framework.write_text(framework.read_text().replace('version: "1.0"', 'version: "1.1"')
+                         .replace("status: public-comment", "status: adopted"))
+
+    result = run(main, ["diff", "minimal", "--root", str(root)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "minimal: 1.0 → 1.1 (not released yet) — 1 change: 1 changed"
+    assert "status changed from public-comment to adopted" in result.output
+
+    unknown = run(main, ["diff", "minimal", "0.9", "--root", str(root)])
+    assert unknown.exit_code == 2 and "no version '0.9' (versions: 1.0, 1.1)" in unknown.output
+    missing = run(main, ["diff", "nowhere", "--root", str(root)])
+    assert missing.exit_code == 2 and "unknown framework 'nowhere' (frameworks: minimal)" in missing.output
+
+    framework.write_text(framework.read_text().replace("sector: library", "sector: libary"))
+    invalid = run(main, ["diff", "minimal", "--root", str(root)])
+    assert invalid.exit_code == 1 and "libary" in invalid.output and "has errors" in invalid.output

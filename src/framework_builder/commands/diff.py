@@ -139,8 +139,11 @@ def _compare_sets(base: dict[str, LoadedFramework], here: dict[str, LoadedFramew
                 f"{r.version} ({r.framework.status.value})" for r in after.releases if r.version in added_releases))
         changes = diff_frameworks(old, new)
         if changes or notes:
-            old_label = f"{old.version} at {ref}" if old else None
-            diffs.append(FrameworkDiff(slug, new.title, old_label, new.version, changes, notes))
+            if old is not None and old.version != new.version:
+                old_label, new_label = f"{old.version} at {ref}", new.version
+            else:
+                old_label, new_label = None, f"{new.version} (compared with {ref})"
+            diffs.append(FrameworkDiff(slug, new.title, old_label, new_label, changes, notes))
     return diffs, broken
 
 

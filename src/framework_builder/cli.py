@@ -115,3 +115,35 @@ def release(slug: str, status: str | None, today, root: Path) -> None:  # type: 
     code, message = run(root, slug, status, today.date() if today else None)
     click.echo(message, err=code != 0)
     raise SystemExit(code)
+
+
+@main.command()
+@click.option("--only", metavar="SLUG", help="Build only this framework; the others already built stay as they are.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True,
+              help="The folder to build the site into (replaced only when the build succeeds).")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="The build date, which opens and closes comment windows (default: SOURCE_DATE_EPOCH, else today).")
+@click.option("--site-url", default="", metavar="URL",
+              help="Where the site is published, e.g. https://example.org/frameworks/ (makes links in comments absolute).")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_ROOT, show_default=True,
+              help="The folder that holds the frameworks.")
+def build(only: str | None, out: Path, today, site_url: str, root: Path) -> None:  # type: ignore[no-untyped-def]
+    """Validate, then build every version of every framework into a static site.
+
+    Exits 0 when built, 1 when a framework has errors or MkDocs fails (the previous site is then
+    left exactly as it was), 2 on usage errors.
+    """
+    from .commands.build import BuildOptions, run
+    from .dates import build_date
+    from .errors import FrameworkBuilderError
+
+    try:
+        options = BuildOptions(root=root, out=out, today=build_date(today.date() if today else None),
+                               only=only, site_url=site_url)
+        run(options, say=lambda line: click.echo(line, err=True))
+    except FrameworkBuilderError as exc:
+        click.echo(str(exc), err=True)
+        raise SystemExit(exc.exit_code) from None
+    except ValueError as exc:  # a bad SOURCE_DATE_EPOCH
+        click.echo(str(exc), err=True)
+        raise SystemExit(2) from None

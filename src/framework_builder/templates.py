@@ -62,3 +62,11 @@ def templates_digest(project_dir: Path | None = None) -> str:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             sha.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
     return sha.hexdigest()
+
+
+def base_config_file(project_dir: Path | None = None) -> Path:
+    """The shared MkDocs settings every version INHERITs: the project's `mkdocs.yml`, else the built-in one."""
+    if project_dir is not None and (project_dir / "mkdocs.yml").is_file():
+        return (project_dir / "mkdocs.yml").resolve()
+    packaged = _PACKAGED / "mkdocs.yml"
+    return packaged if packaged.is_file() else _CHECKOUT.parent / "mkdocs.yml"

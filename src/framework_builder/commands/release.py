@@ -3,33 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from pathlib import Path
 
+from ..dates import BuildDateError, build_date
 from ..diagnostics import FORMATTERS
 from ..loader import display_path, find_framework_folders, load_framework
 from ..models import Status
 from ..releases import dump_release, freeze, release_path
 
 USAGE, REFUSED = 2, 1
-
-
-class ReleaseDateError(ValueError):
-    """SOURCE_DATE_EPOCH does not hold a date."""
-
-
-def release_date(today: dt.date | None) -> dt.date:
-    """--today, else SOURCE_DATE_EPOCH (seconds since 1970, UTC), else today's date."""
-    if today is not None:
-        return today
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
-        except (ValueError, OverflowError, OSError):
-            raise ReleaseDateError(f"SOURCE_DATE_EPOCH must be a number of seconds, not '{epoch}'") from None
-    return dt.date.today()
 
 
 def next_version(version: str) -> str:
@@ -47,8 +30,8 @@ def run(root: Path, slug: str, status: str | None, today: dt.date | None) -> tup
         known = ", ".join(f.name for f in find_framework_folders([root])) if root.is_dir() else ""
         return USAGE, f"unknown framework '{slug}' (frameworks: {known or f'none in {root}'})"
     try:
-        released_on = release_date(today)
-    except ReleaseDateError as exc:
+        released_on = build_date(today)
+    except BuildDateError as exc:
         return USAGE, str(exc)
     loaded = load_framework(folder)
     working = loaded.framework

@@ -1,0 +1,67 @@
+"""The build cache: a version is rebuilt only when something it shows has changed.
+
+A version's key digests everything its pages depend on: the resolved framework, its
+effective status and place among the versions, the comment window state on the build
+date, the templates, the shared MkDocs settings and the tool versions. A released version
+whose key is unchanged is copied from the cache (hard links where possible) instead of
+rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from importlib.metadata import version as package_version
+from pathlib import Path
+
+from .releases import canonical_json
+from .versions import VersionContext
+
+KEY_FILE = "key"
+
+
+def version_key(ctx: VersionContext, window_state: str, templates_digest: str, base_config: Path,
+                site_url: str) -> str:
+    """The cache key of one version's built pages."""
+    parts = {
+        "framework": canonical_json(ctx.framework),
+        "previous": canonical_json(ctx.previous) if ctx.previous is not None else None,
+        "status": ctx.status.value,
+        "latest": ctx.latest,
+        "versions": [[v.version, v.status.value] for v in ctx.versions],
+        "window": window_state,
+        "templates": templates_digest,
+        "config": hashlib.sha256(base_config.read_bytes()).hexdigest(),
+        "site_url": site_url,
+        "tools": [package_version(p) for p in ("framework-builder", "mkdocs", "mkdocs-material")],
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+def cached_site(entry: Path, key: str) -> Path | None:
+    """The cached built site of a version when its key matches, else None."""
+    key_file = entry / KEY_FILE
+    if key_file.is_file() and key_file.read_text() == key and (entry / "site").is_dir():
+        return entry / "site"
+    return None
+
+
+def remember(entry: Path, key: str) -> None:
+    """Mark the site just built in `entry/site` as the one for `key`."""
+    (entry / KEY_FILE).write_text(key)
+
+
+def forget(entry: Path) -> None:
+    """Drop a cache entry before rebuilding it."""
+    shutil.rmtree(entry, ignore_errors=True)
+
+
+def copy_tree(source: Path, target: Path) -> None:
+    """Copy a built site, with hard links when the file system allows (built files never change)."""
+    try:
+        shutil.copytree(source, target, copy_function=os.link)
+    except OSError:
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(source, target)

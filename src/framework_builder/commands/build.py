@@ -1,0 +1,167 @@
+"""`framework-builder build`: every version of every framework → a static site, atomically.
+
+validate → for each framework and version: cache hit, or render (Jinja2 → Markdown) and
+MkDocs build → versions.json, redirects, portal → swap the new site in. The site is built
+in a temporary folder next to the output; the output is replaced only when everything
+succeeded, so a failed build leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .. import cache, mkdocs_build
+from ..diagnostics import FORMATTERS, sort_diagnostics
+from ..errors import BuildError, UsageError
+from ..loader import LoadedFramework
+from ..portal import portal_entry, write_framework_index, write_portal
+from ..render import render_version, site_assets
+from ..render.comments import window
+from ..templates import base_config_file, find_template_file, templates_digest
+from ..versions import VersionContext, version_contexts
+from .validate import load_all
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What to build, where, and as of which date."""
+
+    root: Path
+    out: Path
+    today: dt.date
+    only: str | None = None
+    project_dir: Path = Path(".")
+    site_url: str = ""
+
+
+@dataclass
+class Timing:
+    """Where the time of a build went, for the progress lines and the benchmark."""
+
+    render: float = 0.0
+    mkdocs: float = 0.0
+    built: int = 0
+    cached: int = 0
+
+
+def _load(options: BuildOptions) -> list[LoadedFramework]:
+    """Every framework in the root; refuse to build when the ones to build have errors."""
+    loaded = load_all([options.root])
+    selected = [item for item in loaded if options.only in (None, item.slug)]
+    if options.only is not None and not selected:
+        raise UsageError(f"there is no framework '{options.only}' in {options.root}/")
+    if not selected:
+        raise UsageError(f"no frameworks found in {options.root}/")
+    errors = sort_diagnostics(d for item in selected for d in item.diagnostics if d.is_error)
+    if errors:
+        raise BuildError(FORMATTERS["text"](errors) + "\n\nThe site was not built: fix the errors above "
+                         "(the previous site, if any, is unchanged).")
+    return loaded
+
+
+def _epoch(day: dt.date) -> int:
+    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
+
+
+def _build_version(ctx: VersionContext, options: BuildOptions, work: Path, site_dir: Path,
+                   timing: Timing) -> int:
+    """Render one version and build it with MkDocs into site_dir; return its page count."""
+    docs_dir = work / "docs"
+    shutil.rmtree(work, ignore_errors=True)
+    docs_dir.mkdir(parents=True)
+    started = time.perf_counter()
+    site_url = f"{options.site_url.rstrip('/')}/" if options.site_url else ""
+    rendered = render_version(ctx, docs_dir, options.project_dir, site_url)
+    timing.render += time.perf_counter() - started
+    overrides = find_template_file("overrides", options.project_dir)
+    config = mkdocs_build.write_config(
+        work / "mkdocs.yml",
+        base_config=base_config_file(options.project_dir),
+        site_name=ctx.framework.title,
+        docs_dir=docs_dir.resolve(),
+        site_dir=site_dir.resolve(),
+        nav=rendered.nav,
+        overrides_dir=overrides.resolve() if overrides else None,
+        extra_css=[destination for _, destination in site_assets(options.project_dir)],
+        banner=rendered.banner,
+        site_url=f"{site_url}{ctx.slug}/{ctx.version}/" if site_url else "",
+    )
+    started = time.perf_counter()
+    # A release is dated by its release; the working version by the build date.
+    released = next(v.released_on for v in ctx.versions if v.version == ctx.version) or options.today
+    mkdocs_build.build(config, _epoch(released), f"{ctx.slug} {ctx.version}")
+    timing.mkdocs += time.perf_counter() - started
+    return rendered.pages
+
+
+def _build_framework(loaded: LoadedFramework, options: BuildOptions, staging: Path, timing: Timing,
+                     say: Callable[[str], None]) -> list[VersionContext]:
+    contexts = version_contexts(loaded, options.today)
+    build_dir = options.project_dir / "build"
+    templates = templates_digest(options.project_dir)
+    base_config = base_config_file(options.project_dir)
+    for ctx in contexts:
+        started = time.perf_counter()
+        entry = build_dir / "cache" / ctx.slug / ctx.version
+        key = cache.version_key(ctx, window(ctx).value, templates, base_config, options.site_url)
+        target = staging / ctx.slug / ctx.version
+        cached = cache.cached_site(entry, key)
+        if cached is None:
+            cache.forget(entry)
+            pages = _build_version(ctx, options, build_dir / "work" / ctx.slug / ctx.version, entry / "site", timing)
+            cache.remember(entry, key)
+            cached = entry / "site"
+            timing.built += 1
+            note = f"{pages} pages"
+        else:
+            timing.cached += 1
+            note = "unchanged, from cache"
+        cache.copy_tree(cached, target)
+        say(f"{ctx.slug} {ctx.version} ({ctx.status.value}): {note}, {time.perf_counter() - started:.2f} s")
+    write_framework_index(staging, contexts)
+    return contexts
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Put the new site in place of the old one with two renames."""
+    previous = out.with_name(f".{out.name}.previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if out.exists():
+        out.rename(previous)
+    staging.rename(out)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def run(options: BuildOptions, say: Callable[[str], None] = print) -> Timing:
+    """Build the site; raise BuildError or UsageError (the output is then untouched).
+
+    With `only`, that framework is rebuilt and the others already in the output are kept.
+    """
+    started = time.perf_counter()
+    loaded = _load(options)
+    out = options.out
+    staging = out.with_name(f".{out.name}.building")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    timing = Timing()
+    try:
+        entries = []
+        for item in loaded:
+            if options.only in (None, item.slug):
+                entries.append(portal_entry(_build_framework(item, options, staging, timing, say)))
+            elif item.ok and (out / item.slug).is_dir():  # kept as it was
+                cache.copy_tree(out / item.slug, staging / item.slug)
+                entries.append(portal_entry(version_contexts(item, options.today)))
+        write_portal(staging, entries)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap(staging, out)
+    say(f"Built {timing.built} version(s) and reused {timing.cached} into {out}/ in "
+        f"{time.perf_counter() - started:.1f} s (our rendering {timing.render:.2f} s, MkDocs {timing.mkdocs:.2f} s)")
+    return timing

@@ -1,0 +1,92 @@
+"""Build one rendered version with MkDocs + Material, under a generated config.
+
+The generated config `INHERIT`s the shared `mkdocs.yml` and adds what belongs to one
+version: its name, pages, paths and banner. The build is strict, with link and anchor
+validation, so a broken link in a template fails the build instead of reaching residents.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+
+from .errors import BuildError
+
+VALIDATION = {
+    "nav": {"omitted_files": "warn", "not_found": "warn", "absolute_links": "warn"},
+    "links": {"not_found": "warn", "absolute_links": "warn", "unrecognized_links": "warn", "anchors": "warn"},
+}
+
+
+def write_config(path: Path, *, base_config: Path, site_name: str, docs_dir: Path, site_dir: Path,
+                 nav: list[Any], overrides_dir: Path | None, extra_css: list[str], banner: str,
+                 site_url: str = "") -> Path:
+    """Write the MkDocs config of one version; every path in it is absolute."""
+    config: dict[str, Any] = {
+        "INHERIT": str(base_config),
+        "site_name": site_name,
+        "docs_dir": str(docs_dir),
+        "site_dir": str(site_dir),
+        "use_directory_urls": True,
+        "strict": True,
+        "nav": nav,
+        "extra_css": extra_css,
+        "extra": {"fb_banner": banner},
+        "validation": VALIDATION,
+    }
+    if site_url:
+        config["site_url"] = site_url
+    if overrides_dir is not None:
+        config["theme"] = {"name": "material", "custom_dir": str(overrides_dir)}
+    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _source_date(epoch: int) -> Iterator[None]:
+    """MkDocs dates the sitemap from SOURCE_DATE_EPOCH: set it for one build."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+
+
+def build(config_file: Path, source_date_epoch: int, label: str) -> None:
+    """Run a strict MkDocs build of one version; raise BuildError with MkDocs' warnings on failure."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    logger = logging.getLogger("mkdocs")
+    collect = _Collect()
+    saved = logger.handlers[:], logger.propagate, logger.level
+    logger.handlers, logger.propagate = [collect], False
+    logger.setLevel(logging.WARNING)
+    try:
+        with _source_date(source_date_epoch):
+            mkdocs_build(load_config(config_file=str(config_file)))
+    except (MkDocsException, OSError, yaml.YAMLError) as exc:
+        details = "\n".join(f"  {m}" for m in collect.messages) or f"  {exc}"
+        raise BuildError(f"MkDocs could not build {label}:\n{details}") from exc
+    finally:
+        logger.handlers, logger.propagate = saved[0], saved[1]
+        logger.setLevel(saved[2])

@@ -1,0 +1,78 @@
+"""The pages around the versions: the portal, each framework's redirect and its versions.json."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from .render.comments import Window, window
+from .render.text import long_date
+from .render.words import label
+from .templates import template_dirs
+from .versions import VersionContext
+
+
+@dataclass(frozen=True)
+class PortalEntry:
+    """One framework as the portal lists it: its latest version."""
+
+    slug: str
+    city: str
+    region: str
+    title: str
+    status: str
+    latest: str
+    versions: int
+    comments: str  # a sentence about comments, '' when the framework takes none
+
+
+def versions_json(contexts: list[VersionContext]) -> str:
+    """The version list in the shape Material's version selector reads (newest first)."""
+    newest = contexts[-1]
+    entries = [{"version": info.version,
+                "title": f"{info.version} ({label(info.status).lower()})",
+                "aliases": ["latest"] if info.version == newest.latest else []}
+               for info in newest.versions]
+    return json.dumps(entries, indent=2, ensure_ascii=False) + "\n"
+
+
+def portal_entry(contexts: list[VersionContext]) -> PortalEntry:
+    """The portal's line for one framework."""
+    newest = contexts[-1]
+    latest = next(c for c in contexts if c.version == newest.latest)
+    state = window(newest)
+    comments = newest.framework.comments
+    sentence = ""
+    if comments is not None and state is Window.open:
+        sentence = f"Open for comment on version {newest.version} until {long_date(comments.closes)}"
+    elif comments is not None and state is Window.not_yet:
+        sentence = f"Comments on version {newest.version} open on {long_date(comments.opens)}"
+    elif comments is not None and state is Window.closed:
+        sentence = f"Comments closed on {long_date(comments.closes)}"
+    framework = latest.framework
+    return PortalEntry(newest.slug, framework.city, framework.region, framework.title, label(latest.status),
+                       latest.version, len(contexts), sentence)
+
+
+def _environment() -> jinja2.Environment:
+    loader = jinja2.FileSystemLoader([str(d / "portal") for d in template_dirs()])
+    return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                              trim_blocks=True, lstrip_blocks=True)
+
+
+def write_framework_index(out: Path, contexts: list[VersionContext]) -> None:
+    """`<slug>/index.html`, which sends readers to the latest version, and `<slug>/versions.json`."""
+    folder = out / contexts[-1].slug
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "versions.json").write_text(versions_json(contexts), encoding="utf-8")
+    html = _environment().get_template("redirect.html.j2").render(entry=portal_entry(contexts))
+    (folder / "index.html").write_text(html, encoding="utf-8")
+
+
+def write_portal(out: Path, entries: list[PortalEntry]) -> None:
+    """`index.html`: every framework with its city, status, latest version and comment state."""
+    html = _environment().get_template("index.html.j2").render(entries=sorted(entries, key=lambda e: e.city))
+    (out / "index.html").write_text(html, encoding="utf-8")

@@ -1,0 +1,85 @@
+"""Render one version of a framework into Markdown pages and open data files.
+
+`render_version` writes every page of a version into an empty docs folder and returns
+what the MkDocs build needs besides: the navigation and the banner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..templates import environment, find_template_file
+from ..versions import VersionContext
+from .context import FILTERS, page_context
+from .downloads import write_downloads
+
+# (page path, template, navigation title); goal pages come after the overview.
+PAGES_BEFORE_GOALS = (("index.md", "overview.md.j2", "Overview"),)
+PAGES_AFTER_GOALS = (
+    ("action-plan.md", "action-plan.md.j2", "Action plan"),
+    ("indicators.md", "indicators.md.j2", "Indicators"),
+    ("findings.md", "findings.md.j2", "Findings"),
+    ("partners.md", "partners.md.j2", "Partners"),
+    ("funding.md", "funding.md.j2", "Funding"),
+    ("changes.md", "changes.md.j2", "What changed"),
+    ("comment.md", "comment.md.j2", "How to comment"),
+    ("help.md", "help.md.j2", "Get help"),
+    ("downloads.md", "downloads.md.j2", "Downloads"),
+    ("print.md", "print.md.j2", "Print view"),
+    ("accessibility.md", "accessibility.md.j2", "Accessibility"),
+    ("privacy.md", "privacy.md.j2", "Privacy"),
+)
+ASSETS = ("assets/theme.css",)
+
+
+@dataclass(frozen=True)
+class RenderedVersion:
+    """What a rendered version hands to the MkDocs build."""
+
+    nav: list[Any]
+    banner: str  # HTML for the announcement bar ('' for none)
+    pages: int
+
+
+def _write(docs_dir: Path, relative: str, text: str) -> None:
+    target = (docs_dir / relative).resolve()
+    if docs_dir.resolve() not in target.parents:  # ids are slugs, but never trust a path
+        raise ValueError(f"refusing to write outside the docs folder: {relative}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+
+
+def render_version(ctx: VersionContext, docs_dir: Path, project_dir: Path | None = None,
+                   site_url: str = "") -> RenderedVersion:
+    """Write every page and download of one version into docs_dir (an empty folder)."""
+    env = environment(project_dir)
+    env.filters.update(FILTERS)
+    pages = [*PAGES_BEFORE_GOALS,
+             *((f"goals/{goal.id}.md", "goal.md.j2", goal.title) for goal in ctx.framework.goals),
+             *PAGES_AFTER_GOALS]
+    for path, template, _ in pages:
+        extra = {}
+        if template == "goal.md.j2":
+            extra["goal"] = next(g for g in ctx.framework.goals if path == f"goals/{g.id}.md")
+        text = env.get_template(template).render(page_context(ctx, path, site_url, **extra))
+        _write(docs_dir, path, text)
+    write_downloads(ctx, docs_dir)
+    for asset in site_assets(project_dir):
+        _write(docs_dir, asset[1], asset[0].read_text(encoding="utf-8"))
+    goal_nav = [{goal.title: f"goals/{goal.id}.md"} for goal in ctx.framework.goals]
+    nav: list[Any] = [{"Overview": "index.md"}, {"Goals": goal_nav}]
+    nav += [{title: path} for path, _, title in PAGES_AFTER_GOALS]
+    banner = env.get_template("banner.html.j2").render(page_context(ctx, "index.md", site_url)).strip()
+    return RenderedVersion(nav=nav, banner=banner, pages=len(pages))
+
+
+def site_assets(project_dir: Path | None = None) -> list[tuple[Path, str]]:
+    """(source file, path in docs) of the CSS every version loads."""
+    found = []
+    for relative in ASSETS:
+        source = find_template_file(relative, project_dir)
+        if source is not None:
+            found.append((source, relative))
+    return found

@@ -1,0 +1,100 @@
+"""Comment links on drafts: one per channel, for each goal, objective, action and indicator.
+
+Links are plain links (no embedded widgets): an email with subject and body filled in,
+a web form whose URL names the item, or a prefilled GitHub issue form. They appear only
+on the newest version, while it is a draft or open for public comment, and only inside
+the comment window; before it the page says when it opens, after it when it closed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from urllib.parse import quote, urlencode
+
+from markupsafe import Markup
+
+from ..models import Comments, EmailChannel, GitHubChannel, Status, WebFormChannel
+from ..versions import VersionContext
+
+# Field ids of `.github/ISSUE_TEMPLATE/comment.yml`, which GitHub prefills from the URL.
+ISSUE_FORM_FIELDS = ("framework", "version", "item", "link")
+
+
+class Window(str, Enum):
+    """Where the build date stands against a version's comment window."""
+
+    none = "none"  # this version takes no comments
+    not_yet = "not-yet"
+    open = "open"
+    closed = "closed"
+
+
+def window(ctx: VersionContext) -> Window:
+    """The comment state of a version on the build date."""
+    comments = ctx.framework.comments
+    if comments is None or not ctx.is_newest or ctx.status not in (Status.draft, Status.public_comment):
+        return Window.none
+    if ctx.today < comments.opens:
+        return Window.not_yet
+    if ctx.today > comments.closes:
+        return Window.closed
+    return Window.open
+
+
+@dataclass(frozen=True)
+class Target:
+    """The item a comment is about."""
+
+    kind: str
+    id: str
+    title: str
+    url: str  # a link back to the item, absolute when the site URL is known
+
+
+def _channel_name(channel: EmailChannel | WebFormChannel | GitHubChannel) -> str:
+    if channel.label:
+        return channel.label
+    return {"email": "Comment by email", "web-form": "Comment with the online form",
+            "github": "Comment on GitHub"}[channel.type]
+
+
+def channel_url(ctx: VersionContext, channel: EmailChannel | WebFormChannel | GitHubChannel, target: Target) -> str:
+    """The URL of one comment link."""
+    framework = ctx.framework
+    about = f"{target.kind} {target.id}: {target.title}"
+    if isinstance(channel, EmailChannel):
+        subject = f"Comment on {framework.title} {ctx.version}, {about}"
+        body = (f"Framework: {framework.title}\nVersion: {ctx.version}\nItem: {about}\n"
+                f"Link: {target.url}\n\nMy comment:\n\n")
+        return f"mailto:{channel.address}?" + urlencode({"subject": subject, "body": body}, quote_via=quote)
+    if isinstance(channel, WebFormChannel):
+        values = {"framework": ctx.slug, "version": ctx.version, "item": target.id, "title": target.title}
+        return channel.url.format_map({k: quote(v, safe="") for k, v in values.items()})
+    query = {
+        "template": channel.template,
+        "title": f"[{ctx.slug} {ctx.version}] {about}",
+        "labels": ",".join(channel.labels),
+        "framework": f"{framework.title} ({ctx.slug})",
+        "version": ctx.version,
+        "item": f"{target.kind} {target.id}: {target.title}",
+        "link": target.url,
+    }
+    return f"https://github.com/{channel.repository}/issues/new?" + urlencode(query, quote_via=quote)
+
+
+def comment_links(ctx: VersionContext, target: Target) -> Markup:
+    """The comment links of one item, as an HTML paragraph (empty when the window is not open)."""
+    comments: Comments | None = ctx.framework.comments
+    if comments is None or window(ctx) is not Window.open:
+        return Markup("")
+    links = []
+    for channel in comments.channels:
+        name = _channel_name(channel)
+        links.append(Markup(
+            '<a class="fb-comment__link" href="{url}" data-item="{id}" data-channel="{type}">'
+            '{name}<span class="fb-sr"> on {kind} {id}: {title}</span></a>'
+        ).format(url=channel_url(ctx, channel, target), id=target.id, type=channel.type, name=name,
+                 kind=target.kind, title=target.title))
+    return Markup('<p class="fb-comment">{}</p>').format(Markup(" ").join(links))
+

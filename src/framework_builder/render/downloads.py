@@ -1,0 +1,82 @@
+"""Open data downloads of one version: the whole framework as JSON, actions and indicators as CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from ..items import actions, indicators
+from ..versions import VersionContext
+from .indicators import latest, progress
+
+ACTION_COLUMNS = ("goal", "objective", "id", "title", "lead", "partners", "timeframe", "start", "end",
+                  "status", "addresses", "funding")
+INDICATOR_COLUMNS = ("goal", "id", "name", "type", "measure", "unit", "direction", "baseline_value",
+                     "baseline_date", "target_value", "target_date", "latest_value", "latest_date",
+                     "progress_percent", "source", "frequency")
+
+
+def _cell(value: object) -> str:
+    """A CSV cell; text that a spreadsheet would run as a formula is prefixed with a quote."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return " ".join(str(v) for v in value)
+    text = getattr(value, "value", value)
+    text = str(text)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _csv(columns: tuple[str, ...], rows: list[dict[str, object]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(column)) for column in columns])
+    return out.getvalue()
+
+
+def actions_csv(ctx: VersionContext) -> str:
+    """One row per action."""
+    rows = [{**action.model_dump(), "goal": goal.id, "objective": objective.id,
+             "timeframe": action.timeframe, "status": action.status}
+            for goal, objective, action in actions(ctx.framework)]
+    return _csv(ACTION_COLUMNS, rows)
+
+
+def indicators_csv(ctx: VersionContext) -> str:
+    """One row per indicator, with its latest value and progress."""
+    rows = []
+    for goal, indicator in indicators(ctx.framework):
+        now = latest(indicator)
+        rows.append({
+            **indicator.model_dump(exclude={"baseline", "target", "measurements", "description"}),
+            "goal": goal.id, "type": indicator.type, "measure": indicator.measure,
+            "direction": indicator.direction, "frequency": indicator.frequency,
+            "baseline_value": indicator.baseline.value if indicator.baseline else None,
+            "baseline_date": indicator.baseline.date if indicator.baseline else None,
+            "target_value": indicator.target.value if indicator.target else None,
+            "target_date": indicator.target.date if indicator.target else None,
+            "latest_value": now.value if now else None,
+            "latest_date": now.date if now else None,
+            "progress_percent": progress(indicator),
+        })
+    return _csv(INDICATOR_COLUMNS, rows)
+
+
+def framework_json(ctx: VersionContext) -> str:
+    """The whole resolved version, with its effective status."""
+    return json.dumps(ctx.framework.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+
+
+def write_downloads(ctx: VersionContext, docs_dir: Path) -> list[str]:
+    """Write the download files under docs_dir/downloads; return their paths relative to docs_dir."""
+    folder = docs_dir / "downloads"
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {"framework.json": framework_json(ctx), "actions.csv": actions_csv(ctx),
+             "indicators.csv": indicators_csv(ctx)}
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return [f"downloads/{name}" for name in files]

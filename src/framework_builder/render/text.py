@@ -1,0 +1,95 @@
+"""Community-authored text, made safe for a page.
+
+YAML text is untrusted: it may hold raw HTML, `javascript:` links or Markdown that would
+break the page around it. Description fields are Markdown: they are rendered here with
+raw HTML escaped, then cleaned with nh3 so only plain tags and http(s)/mailto/tel links
+remain, and reach the page as HTML. Short fields (titles, names) are escaped for both
+HTML and Markdown, so they read exactly as written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import markdown
+import nh3
+from markupsafe import Markup, escape
+
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+_TAGS = {
+    "p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a",
+    "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "hr", "del",
+}
+_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+
+
+def _markdown_without_html() -> markdown.Markdown:
+    md = markdown.Markdown(extensions=["tables"], output_format="html")
+    # Raw HTML is shown as text, never passed through.
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    md.inlinePatterns.deregister("entity")
+    return md
+
+
+_MD = _markdown_without_html()
+
+
+def _shift_headings(html: str) -> str:
+    """Community headings sit under our own h2/h3: start them at h4."""
+    return re.sub(r"<(/?)h([1-3])>", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 3}>", html)
+
+
+def rich(text: str | None) -> Markup:
+    """Community Markdown → safe HTML (no raw HTML, only http/https/mailto/tel links)."""
+    if not text:
+        return Markup("")
+    _MD.reset()
+    html = _shift_headings(_MD.convert(text))
+    cleaned = nh3.clean(
+        html,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
+    return Markup(f'<div class="fb-text" markdown="0">\n{cleaned}\n</div>')
+
+
+def inline(text: object) -> Markup:
+    """A short community text (title, name) for Markdown: every special character escaped."""
+    if text is None:
+        return Markup("")
+    flat = " ".join(str(text).split())
+    escaped = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Markup(re.sub(r"([\\`*_{}\[\]()#+\-.!|~])", r"\\\1", escaped))
+
+
+def html_text(text: object) -> Markup:
+    """A short community text for an HTML context (attributes, raw HTML blocks)."""
+    return escape(" ".join(str(text).split())) if text is not None else Markup("")
+
+
+def long_date(value: dt.date | None) -> str:
+    """A date written out for residents: 9 December 2024."""
+    return f"{value.day} {value:%B %Y}" if value else ""
+
+
+def number(value: object) -> str:
+    """A measured value as people write it: 12, 12.5, 1,200."""
+    if isinstance(value, float):
+        if value.is_integer():
+            return f"{int(value):,}"
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def href(url: object) -> str:
+    """A validated http(s) URL for a Markdown link target: brackets and spaces percent-encoded."""
+    text = str(url)
+    for raw, encoded in (("(", "%28"), (")", "%29"), (" ", "%20"), ("<", "%3C"), (">", "%3E")):
+        text = text.replace(raw, encoded)
+    return text

@@ -1,0 +1,98 @@
+"""The versions of one framework: its frozen releases plus the working version.
+
+A version's *effective* status is what the site shows: an adopted version followed by a
+later adopted one is `superseded`. The version readers are sent to (`latest`) is the
+newest adopted version, or the newest version when none is adopted yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .loader import LoadedFramework
+from .models import Framework, Status
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    """One version as the version list shows it."""
+
+    version: str
+    status: Status
+    released_on: dt.date | None  # None for the unreleased working version
+
+
+@dataclass(frozen=True)
+class VersionContext:
+    """Everything needed to render one version of a framework."""
+
+    slug: str
+    framework: Framework  # this version, with `status` set to the effective status
+    version: str
+    status: Status
+    is_working: bool
+    latest: str
+    versions: tuple[VersionInfo, ...]  # newest first
+    previous: Framework | None  # the version just before this one
+    today: dt.date
+
+    @property
+    def is_latest(self) -> bool:
+        return self.version == self.latest
+
+    @property
+    def is_newest(self) -> bool:
+        return self.version == self.versions[0].version
+
+
+def version_key(version: str) -> tuple:
+    """Sort key for versions like `1.10` > `1.9`, with a pre-release `1.0-rc1` before `1.0`."""
+    number, _, pre = version.partition("-")
+    parts = tuple(int(p) for p in number.split("."))
+    pre_parts = tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"[.]", pre)) if pre else ()
+    return parts, (0, pre_parts) if pre else (1, ())
+
+
+def _framework_versions(loaded: LoadedFramework) -> list[tuple[Framework, dt.date | None]]:
+    """Releases and, when its version is not released, the working version; oldest first."""
+    found: dict[str, tuple[Framework, dt.date | None]] = {
+        release.version: (release.framework, release.released_on) for release in loaded.releases
+    }
+    if loaded.framework is not None and loaded.framework.version not in found:
+        found[loaded.framework.version] = (loaded.framework, None)
+    return [found[v] for v in sorted(found, key=version_key)]
+
+
+def version_contexts(loaded: LoadedFramework, today: dt.date) -> list[VersionContext]:
+    """A context per version of a loaded (valid) framework, oldest first."""
+    history = _framework_versions(loaded)
+    adopted = [i for i, (fw, _) in enumerate(history) if fw.status is Status.adopted]
+    newest_adopted = adopted[-1] if adopted else None
+
+    def effective(index: int) -> Status:
+        status = history[index][0].status
+        if status is Status.adopted and newest_adopted is not None and index < newest_adopted:
+            return Status.superseded
+        return status
+
+    statuses = [effective(i) for i in range(len(history))]
+    latest_index = newest_adopted if newest_adopted is not None else len(history) - 1
+    infos = tuple(
+        VersionInfo(fw.version, statuses[i], released_on) for i, (fw, released_on) in enumerate(history)
+    )[::-1]
+    contexts = []
+    for index, (framework, released_on) in enumerate(history):
+        contexts.append(VersionContext(
+            slug=loaded.slug,
+            framework=framework.model_copy(update={"status": statuses[index]}),
+            version=framework.version,
+            status=statuses[index],
+            is_working=released_on is None,
+            latest=history[latest_index][0].version,
+            versions=infos,
+            previous=history[index - 1][0] if index else None,
+            today=today,
+        ))
+    return contexts

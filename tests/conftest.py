@@ -1,29 +1,14 @@
-"""Shared helpers for the command-line tests: the repository path, a framework copy, a CLI runner."""
+"""Shared fixtures for the command-line tests (plain helpers are in cli_helpers.py)."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Callable
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-FIXTURES = REPO / "tests" / "fixtures"
-FRAMEWORKS = REPO / "frameworks"
-
-
-def run_cli(*args: str, cwd: Path | str = REPO) -> tuple[int, str, str]:
-    """Run `python -m framework_builder ARGS` in `cwd`; return (exit code, stdout, stderr)."""
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "framework_builder", *args],
-        cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8", timeout=120,
-    )
-    return result.returncode, result.stdout, result.stderr
+from cli_helpers import FIXTURES, FRAMEWORKS
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import REPO
+from cli_helpers import REPO
 from framework_builder.codes import CODES
 
 SOURCE = REPO / "src" / "framework_builder"

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import FRAMEWORKS, REPO, run_cli
+from cli_helpers import FRAMEWORKS, REPO, run_cli
 from framework_builder.loader import load_framework
 
 STAMFORD = FRAMEWORKS / "stamford"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from cli_helpers import run_cli
 
 ARGS = ("--city", "Oakdale", "--region", "Example State")
 TOP_LEVEL_KEY = re.compile(r"^[a-z_]+:")

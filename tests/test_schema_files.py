@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from conftest import FRAMEWORKS, REPO, run_cli
+from cli_helpers import FRAMEWORKS, REPO, run_cli
 from framework_builder.yamlsource import read_yaml
 
 SCHEMA_DIR = REPO / "schema"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from cli_helpers import run_cli
 
 GOAL = "goals/reporting.yml"
 HEAD = "framework.yml"

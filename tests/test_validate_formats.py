@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from cli_helpers import run_cli
 
 GOAL = "frameworks/minimal/goals/reporting.yml"
 HEAD = "frameworks/minimal/framework.yml"

@@ -7,12 +7,15 @@ what the MkDocs build needs besides: the navigation and the banner.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..templates import environment, find_template_file
+import jinja2
+
+from ..templates import environment as jinja_environment, find_template_file
 from ..versions import VersionContext
-from .context import FILTERS, page_context
+from .context import FILTERS, page_context, version_values
 from .downloads import write_downloads
 
 # (page path, template, navigation title); goal pages come after the overview.
@@ -51,11 +54,19 @@ def _write(docs_dir: Path, relative: str, text: str) -> None:
     target.write_text(text, encoding="utf-8")
 
 
+@lru_cache(maxsize=8)
+def _environment(project_dir: Path | None) -> jinja2.Environment:
+    """One Jinja2 environment per project, so each template compiles once per process."""
+    env = jinja_environment(project_dir)
+    env.filters.update(FILTERS)
+    return env
+
+
 def render_version(ctx: VersionContext, docs_dir: Path, project_dir: Path | None = None,
                    site_url: str = "") -> RenderedVersion:
     """Write every page and download of one version into docs_dir (an empty folder)."""
-    env = environment(project_dir)
-    env.filters.update(FILTERS)
+    env = _environment(project_dir)
+    shared = version_values(ctx, site_url)
     pages = [*PAGES_BEFORE_GOALS,
              *((f"goals/{goal.id}.md", "goal.md.j2", goal.title) for goal in ctx.framework.goals),
              *PAGES_AFTER_GOALS]
@@ -63,7 +74,7 @@ def render_version(ctx: VersionContext, docs_dir: Path, project_dir: Path | None
         extra = {}
         if template == "goal.md.j2":
             extra["goal"] = next(g for g in ctx.framework.goals if path == f"goals/{g.id}.md")
-        text = env.get_template(template).render(page_context(ctx, path, site_url, **extra))
+        text = env.get_template(template).render(page_context(shared, path, **extra))
         _write(docs_dir, path, text)
     write_downloads(ctx, docs_dir)
     for asset in site_assets(project_dir):
@@ -71,7 +82,7 @@ def render_version(ctx: VersionContext, docs_dir: Path, project_dir: Path | None
     goal_nav = [{goal.title: f"goals/{goal.id}.md"} for goal in ctx.framework.goals]
     nav: list[Any] = [{"Overview": "index.md"}, {"Goals": goal_nav}]
     nav += [{title: path} for path, _, title in PAGES_AFTER_GOALS]
-    banner = env.get_template("banner.html.j2").render(page_context(ctx, "index.md", site_url)).strip()
+    banner = env.get_template("banner.html.j2").render(page_context(shared, "index.md")).strip()
     return RenderedVersion(nav=nav, banner=banner, pages=len(pages))
 
 

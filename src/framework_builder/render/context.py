@@ -48,22 +48,11 @@ def _at_a_glance(framework: Framework) -> dict[str, Any]:
     }
 
 
-def page_context(ctx: VersionContext, page: str, site_url: str = "", **extra: Any) -> dict[str, Any]:
-    """The variables of one page's template; `page` is its path in the docs folder.
+def version_values(ctx: VersionContext, site_url: str = "") -> dict[str, Any]:
+    """The variables every page of a version shares (computed once per version).
 
     `site_url` (may be empty) makes the links back to an item in comment messages absolute."""
     framework = ctx.framework
-    here = posixpath.dirname(page)
-    organizations = {o.id: o for o in framework.organizations}
-    all_actions = list(actions(framework))
-
-    def url(target: str, anchor: str | None = None) -> str:
-        """A Markdown link from this page to another page of the version (checked by MkDocs)."""
-        relative = posixpath.relpath(target, here or ".")
-        return f"{relative}#{anchor}" if anchor else relative
-
-    def item_url(goal: Goal, item_id: str | None = None) -> str:
-        return url(f"goals/{goal.id}.md", item_id)
 
     def comments(kind: str, item: Goal | Objective | Action, goal: Goal) -> Any:
         title = getattr(item, "title", None) or getattr(item, "name")
@@ -71,24 +60,22 @@ def page_context(ctx: VersionContext, page: str, site_url: str = "", **extra: An
         back = f"{ctx.slug}/{ctx.version}/goals/{goal.id}/{anchor}"
         return comment_links(ctx, Target(kind, item.id, title, site_url + back))
 
-    values: dict[str, Any] = {
+    return {
         "ctx": ctx,
         "framework": framework,
         "version": ctx.version,
         "status": ctx.status,
         "window": window(ctx),
         "Window": Window,
-        "organizations": organizations,
+        "organizations": {o.id: o for o in framework.organizations},
         "findings": {f.id: f for f in framework.findings},
         "finding_numbers": {f.id: n for n, f in enumerate(framework.findings, 1)},
         "funding_sources": {f.id: f for f in framework.funding},
-        "all_actions": all_actions,
+        "all_actions": list(actions(framework)),
         "timeframes": list(Timeframe),
         "all_indicators": list(indicators(framework)),
         "changes": diff_frameworks(ctx.previous, framework) if ctx.previous is not None else None,
         "describe_change": lambda change: describe(change, inline),
-        "url": url,
-        "item_url": item_url,
         "comments": comments,
         "progress": indicator_view.progress,
         "progress_bar": indicator_view.progress_bar,
@@ -97,6 +84,19 @@ def page_context(ctx: VersionContext, page: str, site_url: str = "", **extra: An
         "chart_description": indicator_view.describe,
         **_action_lookups(framework),
         **_at_a_glance(framework),
-        **extra,
     }
-    return values
+
+
+def page_context(shared: dict[str, Any], page: str, **extra: Any) -> dict[str, Any]:
+    """The variables of one page: the version's, plus links relative to `page` (its path in the docs)."""
+    here = posixpath.dirname(page) or "."
+
+    def url(target: str, anchor: str | None = None) -> str:
+        """A Markdown link from this page to another page of the version (checked by MkDocs)."""
+        relative = posixpath.relpath(target, here)
+        return f"{relative}#{anchor}" if anchor else relative
+
+    def item_url(goal: Goal, item_id: str | None = None) -> str:
+        return url(f"goals/{goal.id}.md", item_id)
+
+    return {**shared, "url": url, "item_url": item_url, **extra}

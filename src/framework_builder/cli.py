@@ -2,13 +2,36 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import click
 
 from . import __version__
 
 DEFAULT_ROOT = Path("frameworks")
+
+
+def _progress(line: str) -> None:
+    """Progress goes to stderr, so stdout stays clean for reports."""
+    click.echo(line, err=True)
+
+
+@contextmanager
+def _reported_errors() -> Iterator[None]:
+    """Report our errors in plain words with their exit code, never as a traceback."""
+    from .dates import BuildDateError
+    from .errors import FrameworkBuilderError
+
+    try:
+        yield
+    except FrameworkBuilderError as exc:
+        click.echo(str(exc), err=True)
+        raise SystemExit(exc.exit_code) from None
+    except BuildDateError as exc:
+        click.echo(str(exc), err=True)
+        raise SystemExit(2) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -135,15 +158,25 @@ def build(only: str | None, out: Path, today, site_url: str, root: Path) -> None
     """
     from .commands.build import BuildOptions, run
     from .dates import build_date
-    from .errors import FrameworkBuilderError
 
-    try:
+    with _reported_errors():
         options = BuildOptions(root=root, out=out, today=build_date(today.date() if today else None),
                                only=only, site_url=site_url)
-        run(options, say=lambda line: click.echo(line, err=True))
-    except FrameworkBuilderError as exc:
-        click.echo(str(exc), err=True)
-        raise SystemExit(exc.exit_code) from None
-    except ValueError as exc:  # a bad SOURCE_DATE_EPOCH
-        click.echo(str(exc), err=True)
-        raise SystemExit(2) from None
+        run(options, say=_progress)
+
+
+@main.command()
+@click.argument("slug")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="The date the preview is built as of (default: SOURCE_DATE_EPOCH, else today).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to serve on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="The port to serve on.")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_ROOT, show_default=True,
+              help="The folder that holds the frameworks.")
+def serve(slug: str, today, host: str, port: int, root: Path) -> None:  # type: ignore[no-untyped-def]
+    """Preview the working version of SLUG; the browser reloads when a YAML file or template changes."""
+    from .commands.serve import run
+    from .dates import build_date
+
+    with _reported_errors():
+        run(root, slug, build_date(today.date() if today else None), host, port, say=_progress)

@@ -12,7 +12,12 @@ from .render.comments import Window, window
 from .render.text import long_date
 from .render.words import label
 from .templates import template_dirs
+from .models import Status
 from .versions import VersionContext
+
+# Short enough for the version menu on a phone.
+SHORT_STATUS = {Status.draft: "draft", Status.public_comment: "for comment", Status.adopted: "adopted",
+                Status.superseded: "replaced"}
 
 
 @dataclass(frozen=True)
@@ -33,7 +38,7 @@ def versions_json(contexts: list[VersionContext]) -> str:
     """The version list in the shape Material's version selector reads (newest first)."""
     newest = contexts[-1]
     entries = [{"version": info.version,
-                "title": f"{info.version} ({label(info.status).lower()})",
+                "title": f"{info.version} {SHORT_STATUS[info.status]}",
                 "aliases": ["latest"] if info.version == newest.latest else []}
                for info in newest.versions]
     return json.dumps(entries, indent=2, ensure_ascii=False) + "\n"

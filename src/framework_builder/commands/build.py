@@ -68,9 +68,9 @@ def _epoch(day: dt.date) -> int:
     return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
 
 
-def _build_version(ctx: VersionContext, options: BuildOptions, work: Path, site_dir: Path,
+def build_version(ctx: VersionContext, options: BuildOptions, work: Path, site_dir: Path,
                    timing: Timing) -> int:
-    """Render one version and build it with MkDocs into site_dir; return its page count."""
+    """Render one version (in `work`) and build it with MkDocs into site_dir; return its page count."""
     docs_dir = work / "docs"
     shutil.rmtree(work, ignore_errors=True)
     docs_dir.mkdir(parents=True)
@@ -113,7 +113,7 @@ def _build_framework(loaded: LoadedFramework, options: BuildOptions, staging: Pa
         cached = cache.cached_site(entry, key)
         if cached is None:
             cache.forget(entry)
-            pages = _build_version(ctx, options, build_dir / "work" / ctx.slug / ctx.version, entry / "site", timing)
+            pages = build_version(ctx, options, build_dir / "work" / ctx.slug / ctx.version, entry / "site", timing)
             cache.remember(entry, key)
             cached = entry / "site"
             timing.built += 1

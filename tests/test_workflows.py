@@ -112,6 +112,10 @@ def test_pages_deploys_on_push_to_main_and_every_day() -> None:
     assert workflow["permissions"]["id-token"] == "write"
     assert [step["with"]["path"].rstrip("/") for step in uses(workflow, "actions/upload-pages-artifact")] == ["site"]
     assert len(uses(workflow, "actions/deploy-pages")) == 1
+    [configure] = uses(workflow, "actions/configure-pages")
+    [build] = [step for step in steps(workflow) if "framework-builder build" in step.get("run", "")]
+    assert build["env"]["SITE_URL"] == f"${{{{ steps.{configure['id']}.outputs.base_url }}}}"
+    assert '--site-url "$SITE_URL/"' in build["run"]
 
 
 def test_pre_commit_hook_runs_the_validator_on_framework_files() -> None:

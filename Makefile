@@ -13,8 +13,11 @@ $(BIN)/framework-builder: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# With Chromium installed, each version also gets a PDF of its print view.
+PDF := $(if $(shell command -v chromium 2>/dev/null),--pdf,)
+
 site: $(BIN)/framework-builder
-	NO_MKDOCS_2_WARNING=1 $(BIN)/framework-builder build
+	NO_MKDOCS_2_WARNING=1 $(BIN)/framework-builder build $(PDF)
 
 validate: $(BIN)/framework-builder
 	$(BIN)/framework-builder validate
@@ -29,6 +32,8 @@ test: $(BIN)/framework-builder browser-deps
 
 bench: $(BIN)/framework-builder
 	$(BIN)/python bench/validate_bench.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python bench/site_bench.py
+	$(BIN)/python bench/weight_bench.py
 
 clean:
 	rm -rf $(VENV) site build

@@ -23,7 +23,7 @@ KEY_FILE = "key"
 
 
 def version_key(ctx: VersionContext, window_state: str, templates_digest: str, base_config: Path,
-                site_url: str) -> str:
+                site_url: str, pdf: bool) -> str:
     """The cache key of one version's built pages."""
     parts = {
         "framework": canonical_json(ctx.framework),
@@ -35,6 +35,7 @@ def version_key(ctx: VersionContext, window_state: str, templates_digest: str, b
         "templates": templates_digest,
         "config": hashlib.sha256(base_config.read_bytes()).hexdigest(),
         "site_url": site_url,
+        "pdf": pdf,
         "tools": [package_version(p) for p in ("framework-builder", "mkdocs", "mkdocs-material")],
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()

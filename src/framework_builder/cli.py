@@ -150,7 +150,8 @@ def release(slug: str, status: str | None, today, root: Path) -> None:  # type: 
               help="Where the site is published, e.g. https://example.org/frameworks/ (makes links in comments absolute).")
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_ROOT, show_default=True,
               help="The folder that holds the frameworks.")
-def build(only: str | None, out: Path, today, site_url: str, root: Path) -> None:  # type: ignore[no-untyped-def]
+@click.option("--pdf", is_flag=True, help="Also print each version to downloads/framework.pdf (needs Chromium).")
+def build(only: str | None, out: Path, today, site_url: str, root: Path, pdf: bool) -> None:  # type: ignore[no-untyped-def]
     """Validate, then build every version of every framework into a static site.
 
     Exits 0 when built, 1 when a framework has errors or MkDocs fails (the previous site is then
@@ -161,7 +162,7 @@ def build(only: str | None, out: Path, today, site_url: str, root: Path) -> None
 
     with _reported_errors():
         options = BuildOptions(root=root, out=out, today=build_date(today.date() if today else None),
-                               only=only, site_url=site_url)
+                               only=only, site_url=site_url, pdf=pdf)
         run(options, say=_progress)
 
 

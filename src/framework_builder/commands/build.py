@@ -20,7 +20,8 @@ from ..diagnostics import FORMATTERS, sort_diagnostics
 from ..errors import BuildError, UsageError
 from ..loader import LoadedFramework
 from ..portal import portal_entry, write_framework_index, write_portal
-from ..render import render_version, site_assets
+from ..pdf import find_chromium, print_to_pdf
+from ..render import PDF_DOWNLOAD, render_version, site_assets
 from ..render.comments import window
 from ..templates import base_config_file, find_template_file, templates_digest
 from ..versions import VersionContext, version_contexts
@@ -37,6 +38,7 @@ class BuildOptions:
     only: str | None = None
     project_dir: Path = Path(".")
     site_url: str = ""
+    pdf: bool = False  # also print each version to downloads/framework.pdf (needs Chromium)
 
 
 @dataclass
@@ -64,6 +66,14 @@ def _load(options: BuildOptions) -> list[LoadedFramework]:
     return loaded
 
 
+def _chromium() -> str:
+    chromium = find_chromium()
+    if chromium is None:
+        raise UsageError("--pdf needs Chromium to print the PDF: install it (sudo apt-get install chromium), "
+                         "or build without --pdf")
+    return chromium
+
+
 def _epoch(day: dt.date) -> int:
     return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
 
@@ -76,7 +86,7 @@ def build_version(ctx: VersionContext, options: BuildOptions, work: Path, site_d
     docs_dir.mkdir(parents=True)
     started = time.perf_counter()
     site_url = f"{options.site_url.rstrip('/')}/" if options.site_url else ""
-    rendered = render_version(ctx, docs_dir, options.project_dir, site_url)
+    rendered = render_version(ctx, docs_dir, options.project_dir, site_url, pdf=options.pdf)
     timing.render += time.perf_counter() - started
     overrides = find_template_file("overrides", options.project_dir)
     config = mkdocs_build.write_config(
@@ -96,6 +106,8 @@ def build_version(ctx: VersionContext, options: BuildOptions, work: Path, site_d
     released = next(v.released_on for v in ctx.versions if v.version == ctx.version) or options.today
     mkdocs_build.build(config, _epoch(released), f"{ctx.slug} {ctx.version}")
     timing.mkdocs += time.perf_counter() - started
+    if options.pdf:
+        print_to_pdf(site_dir / "print" / "index.html", site_dir / PDF_DOWNLOAD, released, _chromium())
     return rendered.pages
 
 
@@ -108,7 +120,7 @@ def _build_framework(loaded: LoadedFramework, options: BuildOptions, staging: Pa
     for ctx in contexts:
         started = time.perf_counter()
         entry = build_dir / "cache" / ctx.slug / ctx.version
-        key = cache.version_key(ctx, window(ctx).value, templates, base_config, options.site_url)
+        key = cache.version_key(ctx, window(ctx).value, templates, base_config, options.site_url, options.pdf)
         target = staging / ctx.slug / ctx.version
         cached = cache.cached_site(entry, key)
         if cached is None:
@@ -143,6 +155,8 @@ def run(options: BuildOptions, say: Callable[[str], None] = print) -> Timing:
     With `only`, that framework is rebuilt and the others already in the output are kept.
     """
     started = time.perf_counter()
+    if options.pdf:
+        _chromium()
     loaded = _load(options)
     out = options.out
     staging = out.with_name(f".{out.name}.building")

@@ -13,6 +13,7 @@ from typing import Any
 
 import jinja2
 
+from ..errors import BuildError
 from ..templates import environment as jinja_environment, find_template_file
 from ..versions import VersionContext
 from .context import FILTERS, page_context, version_values
@@ -35,6 +36,7 @@ PAGES_AFTER_GOALS = (
     ("privacy.md", "privacy.md.j2", "Privacy"),
 )
 ASSETS = ("assets/theme.css",)
+PDF_DOWNLOAD = "downloads/framework.pdf"
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ class RenderedVersion:
 def _write(docs_dir: Path, relative: str, text: str) -> None:
     target = (docs_dir / relative).resolve()
     if docs_dir.resolve() not in target.parents:  # ids are slugs, but never trust a path
-        raise ValueError(f"refusing to write outside the docs folder: {relative}")
+        raise BuildError(f"refusing to write outside the docs folder: {relative}")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
 
@@ -63,10 +65,13 @@ def _environment(project_dir: Path | None) -> jinja2.Environment:
 
 
 def render_version(ctx: VersionContext, docs_dir: Path, project_dir: Path | None = None,
-                   site_url: str = "") -> RenderedVersion:
-    """Write every page and download of one version into docs_dir (an empty folder)."""
+                   site_url: str = "", pdf: bool = False) -> RenderedVersion:
+    """Write every page and download of one version into docs_dir (an empty folder).
+
+    With `pdf`, the downloads page links to the PDF that the build prints after MkDocs;
+    an empty placeholder stands in for it until then, so MkDocs can check the link."""
     env = _environment(project_dir)
-    shared = version_values(ctx, site_url)
+    shared = {**version_values(ctx, site_url), "pdf": PDF_DOWNLOAD if pdf else None}
     pages = [*PAGES_BEFORE_GOALS,
              *((f"goals/{goal.id}.md", "goal.md.j2", goal.title) for goal in ctx.framework.goals),
              *PAGES_AFTER_GOALS]
@@ -77,6 +82,8 @@ def render_version(ctx: VersionContext, docs_dir: Path, project_dir: Path | None
         text = env.get_template(template).render(page_context(shared, path, **extra))
         _write(docs_dir, path, text)
     write_downloads(ctx, docs_dir)
+    if pdf:
+        _write(docs_dir, PDF_DOWNLOAD, "")
     for asset in site_assets(project_dir):
         _write(docs_dir, asset[1], asset[0].read_text(encoding="utf-8"))
     goal_nav = [{goal.title: f"goals/{goal.id}.md"} for goal in ctx.framework.goals]

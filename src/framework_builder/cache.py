@@ -22,7 +22,7 @@ from .versions import VersionContext
 KEY_FILE = "key"
 
 
-def version_key(ctx: VersionContext, window_state: str, templates_digest: str, base_config: Path,
+def cache_key(ctx: VersionContext, window_state: str, templates_digest: str, base_config: Path,
                 site_url: str, pdf: bool) -> str:
     """The cache key of one version's built pages."""
     parts = {

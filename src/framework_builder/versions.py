@@ -8,7 +8,6 @@ newest adopted version, or the newest version when none is adopted yet.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from .loader import LoadedFramework
@@ -48,14 +47,12 @@ class VersionContext:
 
 
 def version_key(version: str) -> tuple:
-    """Sort key for versions like `1.10` > `1.9`, with a pre-release `1.0-rc1` before `1.0`."""
-    number, _, pre = version.partition("-")
-    parts = tuple(int(p) for p in number.split("."))
-    pre_parts = tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"[.]", pre)) if pre else ()
-    return parts, (0, pre_parts) if pre else (1, ())
+    """Sort key for versions: 1.10 after 1.9, and a pre-release 1.0-rc.1 before 1.0."""
+    number, _, suffix = version.partition("-")
+    return tuple(int(part) for part in number.split(".")), suffix == "", suffix
 
 
-def _framework_versions(loaded: LoadedFramework) -> list[tuple[Framework, dt.date | None]]:
+def framework_versions(loaded: LoadedFramework) -> list[tuple[Framework, dt.date | None]]:
     """Releases and, when its version is not released, the working version; oldest first."""
     found: dict[str, tuple[Framework, dt.date | None]] = {
         release.version: (release.framework, release.released_on) for release in loaded.releases
@@ -67,7 +64,7 @@ def _framework_versions(loaded: LoadedFramework) -> list[tuple[Framework, dt.dat
 
 def version_contexts(loaded: LoadedFramework, today: dt.date) -> list[VersionContext]:
     """A context per version of a loaded (valid) framework, oldest first."""
-    history = _framework_versions(loaded)
+    history = framework_versions(loaded)
     adopted = [i for i, (fw, _) in enumerate(history) if fw.status is Status.adopted]
     newest_adopted = adopted[-1] if adopted else None
 

@@ -120,7 +120,7 @@ def _build_framework(loaded: LoadedFramework, options: BuildOptions, staging: Pa
     for ctx in contexts:
         started = time.perf_counter()
         entry = build_dir / "cache" / ctx.slug / ctx.version
-        key = cache.version_key(ctx, window(ctx).value, templates, base_config, options.site_url, options.pdf)
+        key = cache.cache_key(ctx, window(ctx).value, templates, base_config, options.site_url, options.pdf)
         target = staging / ctx.slug / ctx.version
         cached = cache.cached_site(entry, key)
         if cached is None:

@@ -13,6 +13,7 @@ from ..gitref import GitError, tree_at
 from ..items import actions, indicators
 from ..loader import LoadedFramework, find_framework_folders, load_framework
 from ..models import Framework
+from ..versions import framework_versions, version_key
 
 USAGE, INVALID = 2, 1
 GROUPS = (("changed", "Changed"), ("added", "Added"), ("removed", "Removed"))
@@ -38,19 +39,9 @@ class FrameworkDiff:
     notes: list[str] = field(default_factory=list)
 
 
-def version_key(version: str) -> tuple:
-    """Sort key for versions like 1.10 > 1.9, and 1.0-rc.1 before 1.0."""
-    number, _, suffix = version.partition("-")
-    return tuple(int(part) for part in number.split(".")), suffix == "", suffix
-
-
 def _versions(loaded: LoadedFramework) -> dict[str, Framework]:
-    """Every version of a framework, oldest first: its releases, then the working version if unreleased."""
-    versions = {r.version: r.framework for r in sorted(loaded.releases, key=lambda r: (version_key(r.version), r.released_on))}
-    assert loaded.framework is not None
-    if loaded.framework.version not in versions:
-        versions[loaded.framework.version] = loaded.framework
-    return versions
+    """Every version of a framework by version number, oldest first."""
+    return {framework.version: framework for framework, _ in framework_versions(loaded)}
 
 
 def _load(root: Path, slug: str) -> LoadedFramework:

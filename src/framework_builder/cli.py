@@ -51,9 +51,15 @@ def validate(paths: tuple[Path, ...], output_format: str, strict: bool) -> None:
     PATHS are framework folders, or folders of them (default: frameworks/).
     Exits 0 when valid, 1 on errors (or warnings with --strict), 2 on usage errors.
     """
+    from .discovery import find_framework_folders, source_jobs
+    from .yamlsource import prefetch
+
+    roots = list(paths) or [DEFAULT_ROOT]
+    for folder in find_framework_folders(roots):  # parse YAML while the models load
+        prefetch(source_jobs(folder))
     from .commands.validate import run
 
-    code, report = run(list(paths) or [DEFAULT_ROOT], output_format, strict)
+    code, report = run(roots, output_format, strict)
     click.echo(report)
     raise SystemExit(code)
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+from .discovery import FRAMEWORK_FILE
 from .models import Action, Framework, Goal, Indicator, Objective
-
-FRAMEWORK_FILE = "framework.yml"
 
 
 @dataclass(frozen=True)

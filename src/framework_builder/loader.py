@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import gc
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
-
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .checks import check_framework
 from .diagnostics import Diagnostic, sort_diagnostics
+from .discovery import display_path, source_jobs
 from .items import FRAMEWORK_FILE
 from .models import Framework, FrameworkFile, Goal
 from .releases import ReleaseFile, digest
@@ -40,26 +39,6 @@ class LoadedFramework:
         return not any(d.is_error for d in self.diagnostics)
 
 
-def display_path(path: Path) -> str:
-    """The path as users should see it: relative to the current folder when inside it."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
-
-
-def find_framework_folders(paths: list[Path]) -> list[Path]:
-    """Framework folders named by `paths`: a folder with framework.yml, or a folder of them."""
-    folders: list[Path] = []
-    for path in paths:
-        if (path / FRAMEWORK_FILE).is_file() or (path / "goals").is_dir():
-            folders.append(path)
-        elif path.is_dir():
-            folders.extend(sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith(".")))
-    return folders
-
-
 def load_framework(folder: Path) -> LoadedFramework:
     """Read, validate and check one framework folder; never raises on bad input."""
     # Reading builds hundreds of thousands of small objects that all stay alive;
@@ -76,20 +55,21 @@ def load_framework(folder: Path) -> LoadedFramework:
 def _load_framework(folder: Path) -> LoadedFramework:
     loaded = LoadedFramework(folder)
     framework_path = folder / FRAMEWORK_FILE
-    goal_paths = sorted((folder / "goals").glob("*.yml")) + sorted((folder / "goals").glob("*.yaml"))
+    jobs = source_jobs(folder)
+    goal_files = [path for path, _ in jobs[1:]]
     if not framework_path.is_file():
         loaded.diagnostics.append(Diagnostic.at(display_path(folder), (1, 1), "FB010", "framework.yml is missing",
                                                 "each framework folder needs a framework.yml"))
         return loaded
-    if not goal_paths:
+    if not goal_files:
         loaded.diagnostics.append(Diagnostic.at(display_path(framework_path), (1, 1), "FB010", "no goal files in goals/",
                                                 "add goals/<goal-id>.yml for each goal"))
 
     sources: dict[str, SourceFile] = {}
-    read = read_many([(path, display_path(path)) for path in [framework_path, *goal_paths]])
+    read = read_many(jobs)
     head = _to_model(read[0], FrameworkFile, loaded.diagnostics, sources, FRAMEWORK_FILE)
     goals: list[Goal] = []
-    for path, result in zip(goal_paths, read[1:]):
+    for path, result in zip(goal_files, read[1:]):
         goal = _to_model(result, Goal, loaded.diagnostics, sources, path.stem)
         if goal is None:
             continue
@@ -105,7 +85,7 @@ def _load_framework(folder: Path) -> LoadedFramework:
         loaded.diagnostics.append(Diagnostic.at(source.path, source.position(("slug",)), "FB206",
                                                 f"slug '{head.slug}' does not match the folder name '{folder.name}'",
                                                 f"write `slug: {folder.name}`"))
-    if head is None or len(goals) != len(goal_paths):
+    if head is None or len(goals) != len(goal_files):
         loaded.diagnostics = sort_diagnostics(loaded.diagnostics)
         return loaded
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import jinja2
 
+from .models import Status
 from .render.comments import Window, window
 from .render.text import long_date
 from .render.words import label
 from .templates import template_dirs
-from .models import Status
 from .versions import VersionContext
 
 # Short enough for the version menu on a phone.

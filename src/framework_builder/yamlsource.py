@@ -132,14 +132,41 @@ def _read_detached(job: tuple[Path, str]) -> tuple[str, Any, str] | Diagnostic:
 PARALLEL_MIN_BYTES = 256 * 1024
 
 
-def read_many(jobs: list[tuple[Path, str]]) -> list[SourceFile | Diagnostic]:
-    """Read many files (path, display name), in two processes when they are large enough to pay off."""
+_PREFETCHED: list[tuple[list[tuple[Path, str]], Any, Any]] = []
+
+
+def _pool_for(jobs: list[tuple[Path, str]]) -> tuple[Any, int] | None:
+    """A forked pool when the files are large enough for two processes to pay off, else None."""
     total = sum(path.stat().st_size for path, _ in jobs if path.is_file())
     workers = min(os.cpu_count() or 1, 4)
     if total < PARALLEL_MIN_BYTES or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [_read_or_diagnostic(job) for job in jobs]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        results = pool.map(_read_detached, jobs, chunksize=max(1, len(jobs) // (workers * 2)))
+        return None
+    return multiprocessing.get_context("fork").Pool(workers), max(1, len(jobs) // (workers * 2))
+
+
+def prefetch(jobs: list[tuple[Path, str]]) -> None:
+    """Start reading large files in the background; a later `read_many` of the same jobs collects them.
+
+    Called before the models are imported, so parsing overlaps the import of pydantic."""
+    pool = _pool_for(jobs)
+    if pool is not None:
+        _PREFETCHED.append((jobs, pool[0], pool[0].map_async(_read_detached, jobs, chunksize=pool[1])))
+
+
+def read_many(jobs: list[tuple[Path, str]]) -> list[SourceFile | Diagnostic]:
+    """Read many files (path, display name), in two processes when they are large enough to pay off."""
+    for index, (started, pool, pending) in enumerate(_PREFETCHED):
+        if started == jobs:
+            del _PREFETCHED[index]
+            with pool:
+                results = pending.get()
+            break
+    else:
+        found = _pool_for(jobs)
+        if found is None:
+            return [_read_or_diagnostic(job) for job in jobs]
+        with found[0] as pool:
+            results = pool.map(_read_detached, jobs, chunksize=found[1])
     return [r if isinstance(r, Diagnostic) else SourceFile(*r) for r in results]
 
 

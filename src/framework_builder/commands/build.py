@@ -19,8 +19,8 @@ from .. import cache, mkdocs_build
 from ..diagnostics import FORMATTERS, sort_diagnostics
 from ..errors import BuildError, UsageError
 from ..loader import LoadedFramework
-from ..portal import portal_entry, write_framework_index, write_portal
 from ..pdf import find_chromium, print_to_pdf
+from ..portal import portal_entry, write_framework_index, write_portal
 from ..render import PDF_DOWNLOAD, render_version, site_assets
 from ..render.comments import window
 from ..templates import base_config_file, find_template_file, templates_digest

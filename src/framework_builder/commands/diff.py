@@ -9,9 +9,10 @@ from pathlib import Path
 
 from ..diagnostics import FORMATTERS
 from ..diff import ItemChange, describe, describe_field, diff_frameworks, summary
+from ..discovery import find_framework_folders
 from ..gitref import GitError, tree_at
 from ..items import actions, indicators
-from ..loader import LoadedFramework, find_framework_folders, load_framework
+from ..loader import LoadedFramework, load_framework
 from ..models import Framework
 from ..versions import framework_versions, version_key
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from ..dates import BuildDateError, build_date
 from ..diagnostics import FORMATTERS
-from ..loader import display_path, find_framework_folders, load_framework
+from ..discovery import display_path, find_framework_folders
+from ..loader import load_framework
 from ..models import Status
 from ..releases import dump_release, freeze, release_path
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..diagnostics import FORMATTERS, Diagnostic, sort_diagnostics
-from ..loader import LoadedFramework, find_framework_folders, load_framework
+from ..discovery import find_framework_folders
+from ..loader import LoadedFramework, load_framework
 
 
 def load_all(paths: list[Path]) -> list[LoadedFramework]:

@@ -14,7 +14,8 @@ from typing import Any
 import jinja2
 
 from ..errors import BuildError
-from ..templates import environment as jinja_environment, find_template_file
+from ..templates import environment as jinja_environment
+from ..templates import find_template_file
 from ..versions import VersionContext
 from .context import FILTERS, page_context, version_values
 from .downloads import write_downloads

@@ -6,7 +6,7 @@ import posixpath
 from collections import Counter, defaultdict
 from typing import Any
 
-from ..diff import diff_frameworks, describe
+from ..diff import describe, diff_frameworks
 from ..items import actions, indicators
 from ..models import Action, ActionStatus, Framework, Goal, Objective, Timeframe
 from ..versions import VersionContext

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from enum import Enum
 
-from ..models import ActionStatus, Direction, IndicatorType, Measure, PreventionLevel, Status, Timeframe
+from ..models import (
+    ActionStatus,
+    Direction,
+    IndicatorType,
+    Measure,
+    PreventionLevel,
+    Status,
+    Timeframe,
+)
 
 LABELS: dict[Enum, str] = {
     Status.draft: "Draft",

@@ -150,3 +150,16 @@ def test_only_an_unknown_framework_is_a_usage_error(project: Path) -> None:
     assert "nosuch" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (project / "site").exists()
+
+
+def test_a_mkdocs_failure_leaves_the_previous_site_and_no_temporary_folder(project: Path) -> None:
+    first = build(project)
+    assert first.returncode == 0, first.stderr
+    before = tree_bytes(project / "site")
+    (project / "mkdocs.yml").write_text("theme:\n  name: no-such-theme\n", encoding="utf-8")  # replaces the built-in
+    second = build(project)
+    assert second.returncode == 1
+    assert "Traceback" not in second.stderr
+    assert "MkDocs could not build minimal 1.0" in second.stderr
+    assert tree_bytes(project / "site") == before
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".")) == []

@@ -178,8 +178,6 @@ def test_every_objective_action_and_indicator_has_an_anchor_on_its_goal_page(sit
     assert not missing
 
 
-@pytest.mark.xfail(strict=True, reason="the goal heading's anchor is made from its title "
-                   "(e.g. #make-it-safe-and-easy-to-report-...), not the goal id, so it changes when the title does")
 def test_every_goal_id_is_an_anchor_on_its_goal_page(site: Path) -> None:
     goals = version_framework("stamford", "0.3").goals
     missing = [goal.id for goal in goals if goal.id not in page(site, f"stamford/0.3/goals/{goal.id}").ids]

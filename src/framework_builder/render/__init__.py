@@ -65,6 +65,16 @@ def _environment(project_dir: Path | None) -> jinja2.Environment:
     return env
 
 
+def _render(env: jinja2.Environment, template: str, values: dict[str, Any]) -> str:
+    """Render one template; a broken template is reported by name and line, not as a traceback."""
+    try:
+        return env.get_template(template).render(values)
+    except jinja2.TemplateSyntaxError as exc:
+        raise BuildError(f"{exc.filename or template}:{exc.lineno}: template error: {exc.message}") from exc
+    except jinja2.TemplateError as exc:
+        raise BuildError(f"{template}: template error: {exc}") from exc
+
+
 def render_version(ctx: VersionContext, docs_dir: Path, project_dir: Path | None = None,
                    site_url: str = "", pdf: bool = False) -> RenderedVersion:
     """Write every page and download of one version into docs_dir (an empty folder).
@@ -73,15 +83,10 @@ def render_version(ctx: VersionContext, docs_dir: Path, project_dir: Path | None
     an empty placeholder stands in for it until then, so MkDocs can check the link."""
     env = _environment(project_dir)
     shared = {**version_values(ctx, site_url), "pdf": PDF_DOWNLOAD if pdf else None}
-    pages = [*PAGES_BEFORE_GOALS,
-             *((f"goals/{goal.id}.md", "goal.md.j2", goal.title) for goal in ctx.framework.goals),
-             *PAGES_AFTER_GOALS]
-    for path, template, _ in pages:
-        extra = {}
-        if template == "goal.md.j2":
-            extra["goal"] = next(g for g in ctx.framework.goals if path == f"goals/{g.id}.md")
-        text = env.get_template(template).render(page_context(shared, path, **extra))
-        _write(docs_dir, path, text)
+    pages = [(path, template, {}) for path, template, _ in PAGES_BEFORE_GOALS + PAGES_AFTER_GOALS]
+    pages += [(f"goals/{goal.id}.md", "goal.md.j2", {"goal": goal}) for goal in ctx.framework.goals]
+    for path, template, extra in pages:
+        _write(docs_dir, path, _render(env, template, page_context(shared, path, **extra)))
     write_downloads(ctx, docs_dir)
     if pdf:
         _write(docs_dir, PDF_DOWNLOAD, "")
@@ -90,7 +95,7 @@ def render_version(ctx: VersionContext, docs_dir: Path, project_dir: Path | None
     goal_nav = [{goal.title: f"goals/{goal.id}.md"} for goal in ctx.framework.goals]
     nav: list[Any] = [{"Overview": "index.md"}, {"Goals": goal_nav}]
     nav += [{title: path} for path, _, title in PAGES_AFTER_GOALS]
-    banner = env.get_template("banner.html.j2").render(page_context(shared, "index.md")).strip()
+    banner = _render(env, "banner.html.j2", page_context(shared, "index.md")).strip()
     return RenderedVersion(nav=nav, banner=banner, pages=len(pages))
 
 

@@ -89,11 +89,12 @@ def version_values(ctx: VersionContext, site_url: str = "") -> dict[str, Any]:
 
 def page_context(shared: dict[str, Any], page: str, **extra: Any) -> dict[str, Any]:
     """The variables of one page: the version's, plus links relative to `page` (its path in the docs)."""
-    here = posixpath.dirname(page) or "."
+    here = posixpath.dirname(page)
+    up = "../" * page.count("/")
 
     def url(target: str, anchor: str | None = None) -> str:
         """A Markdown link from this page to another page of the version (checked by MkDocs)."""
-        relative = posixpath.relpath(target, here)
+        relative = target[len(here) + 1:] if here and target.startswith(here + "/") else up + target
         return f"{relative}#{anchor}" if anchor else relative
 
     def item_url(goal: Goal, item_id: str | None = None) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 import markdown
 import nh3
@@ -43,8 +44,12 @@ def _shift_headings(html: str) -> str:
 
 def rich(text: str | None) -> Markup:
     """Community Markdown → safe HTML (no raw HTML, only http/https/mailto/tel links)."""
-    if not text:
-        return Markup("")
+    return _rich(text) if text else Markup("")
+
+
+@lru_cache(maxsize=16384)
+def _rich(text: str) -> Markup:
+    """Versions of a framework repeat most of their text: convert each text once."""
     _MD.reset()
     html = _shift_headings(_MD.convert(text))
     cleaned = nh3.clean(

@@ -2,7 +2,7 @@
 
 A version's key digests everything its pages depend on: the resolved framework, its
 effective status and place among the versions, the comment window state on the build
-date, the templates, the shared MkDocs settings and the tool versions. A released version
+date, the templates, the shared MkDocs settings, our own code and the MkDocs versions. A released version
 whose key is unchanged is copied from the cache (hard links where possible) instead of
 rebuilt.
 """
@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import shutil
+from functools import lru_cache
 from importlib.metadata import version as package_version
 from pathlib import Path
 
@@ -36,9 +37,20 @@ def cache_key(ctx: VersionContext, window_state: str, templates_digest: str, bas
         "config": hashlib.sha256(base_config.read_bytes()).hexdigest(),
         "site_url": site_url,
         "pdf": pdf,
-        "tools": [package_version(p) for p in ("framework-builder", "mkdocs", "mkdocs-material")],
+        "tools": [package_version(p) for p in ("mkdocs", "mkdocs-material")],
+        "code": _code_digest(),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """A digest of framework-builder's own code: a new release or a local edit rebuilds every version."""
+    sha = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        sha.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    return sha.hexdigest()
 
 
 def cached_site(entry: Path, key: str) -> Path | None:

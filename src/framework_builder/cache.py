@@ -2,9 +2,9 @@
 
 A version's key digests everything its pages depend on: the resolved framework, its
 effective status and place among the versions, the comment window state on the build
-date, the templates, the shared MkDocs settings, our own code and the MkDocs versions. A released version
-whose key is unchanged is copied from the cache (hard links where possible) instead of
-rebuilt.
+date, the templates, the shared MkDocs settings, our own code and the MkDocs versions.
+A version whose key is unchanged is copied from the cache (hard links where possible)
+instead of rebuilt.
 """
 
 from __future__ import annotations

@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import shutil
-from functools import lru_cache
 from importlib.metadata import version as package_version
 from pathlib import Path
 
@@ -23,27 +22,35 @@ from .versions import VersionContext
 KEY_FILE = "key"
 
 
-def cache_key(ctx: VersionContext, window_state: str, templates_digest: str, base_config: Path,
-                site_url: str, pdf: bool) -> str:
-    """The cache key of one version's built pages."""
-    parts = {
-        "framework": canonical_json(ctx.framework),
-        "previous": canonical_json(ctx.previous) if ctx.previous is not None else None,
-        "status": ctx.status.value,
-        "latest": ctx.latest,
-        "versions": [[v.version, v.status.value] for v in ctx.versions],
-        "window": window_state,
+def _digest(parts: dict[str, object]) -> str:
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+def build_inputs(templates_digest: str, base_config: Path, site_url: str, pdf: bool) -> str:
+    """A digest of what every version of a build shares: templates, settings, options and code."""
+    return _digest({
         "templates": templates_digest,
         "config": hashlib.sha256(base_config.read_bytes()).hexdigest(),
         "site_url": site_url,
         "pdf": pdf,
         "tools": [package_version(p) for p in ("mkdocs", "mkdocs-material")],
         "code": _code_digest(),
-    }
-    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+    })
 
 
-@lru_cache(maxsize=1)
+def cache_key(ctx: VersionContext, window_state: str, inputs: str) -> str:
+    """The cache key of one version's built pages; `inputs` comes from `build_inputs`."""
+    return _digest({
+        "framework": canonical_json(ctx.framework),
+        "previous": canonical_json(ctx.previous) if ctx.previous is not None else None,
+        "status": ctx.status.value,
+        "latest": ctx.latest,
+        "versions": [[v.version, v.status.value] for v in ctx.versions],
+        "window": window_state,
+        "inputs": inputs,
+    })
+
+
 def _code_digest() -> str:
     """A digest of framework-builder's own code: a new release or a local edit rebuilds every version."""
     sha = hashlib.sha256()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .errors import UsageError
+
 FRAMEWORK_FILE = "framework.yml"
 
 
@@ -26,6 +28,15 @@ def find_framework_folders(paths: list[Path]) -> list[Path]:
         elif path.is_dir():
             folders.extend(sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith(".")))
     return folders
+
+
+def framework_folder(root: Path, slug: str) -> Path:
+    """The folder of framework `slug` in `root`; UsageError naming the frameworks there when missing."""
+    folder = root / slug
+    if not (folder / FRAMEWORK_FILE).is_file():
+        known = [f.name for f in find_framework_folders([root])] if root.is_dir() else []
+        raise UsageError(f"unknown framework '{slug}' (frameworks: {', '.join(known) or f'none in {root}'})")
+    return folder
 
 
 def goal_paths(folder: Path) -> list[Path]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -62,18 +63,19 @@ def portal_entry(contexts: list[VersionContext]) -> PortalEntry:
                        latest.version, len(contexts), sentence)
 
 
+@lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     loader = jinja2.FileSystemLoader([str(d / "portal") for d in template_dirs()])
     return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
                               trim_blocks=True, lstrip_blocks=True)
 
 
-def write_framework_index(out: Path, contexts: list[VersionContext]) -> None:
+def write_framework_index(out: Path, contexts: list[VersionContext], entry: PortalEntry) -> None:
     """`<slug>/index.html`, which sends readers to the latest version, and `<slug>/versions.json`."""
-    folder = out / contexts[-1].slug
+    folder = out / entry.slug
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "versions.json").write_text(versions_json(contexts), encoding="utf-8")
-    html = _environment().get_template("redirect.html.j2").render(entry=portal_entry(contexts))
+    html = _environment().get_template("redirect.html.j2").render(entry=entry)
     (folder / "index.html").write_text(html, encoding="utf-8")
 
 

@@ -120,61 +120,69 @@ def read_yaml(path: Path, display: str) -> SourceFile:
     return SourceFile(display, converter.convert(root), text, root)
 
 
-def _read_detached(job: tuple[Path, str]) -> tuple[str, Any, str] | Diagnostic:
-    """Read one file in a worker process: plain values travel back, nodes do not."""
+def _read_or_diagnostic(job: tuple[Path, str]) -> SourceFile | Diagnostic:
     try:
-        source = read_yaml(*job)
+        return read_yaml(*job)
     except YamlError as exc:
         return exc.diagnostic
-    return source.path, source.data, source.text
+
+
+def _read_detached(job: tuple[Path, str]) -> tuple[str, Any, str] | Diagnostic:
+    """Read one file in a worker process: plain values travel back, nodes do not."""
+    source = _read_or_diagnostic(job)
+    return source if isinstance(source, Diagnostic) else (source.path, source.data, source.text)
 
 
 PARALLEL_MIN_BYTES = 256 * 1024
 
 
-_PREFETCHED: list[tuple[list[tuple[Path, str]], Any, Any]] = []
+@dataclass
+class _Reading:
+    """Files being read by a pool of forked processes."""
+
+    jobs: list[tuple[Path, str]]
+    pool: Any
+    pending: Any
+
+    def results(self) -> list[SourceFile | Diagnostic]:
+        with self.pool:
+            results = self.pending.get()
+        return [r if isinstance(r, Diagnostic) else SourceFile(*r) for r in results]
 
 
-def _pool_for(jobs: list[tuple[Path, str]]) -> tuple[Any, int] | None:
-    """A forked pool when the files are large enough for two processes to pay off, else None."""
+_PREFETCHED: list[_Reading] = []
+
+
+def _start_reading(jobs: list[tuple[Path, str]]) -> _Reading | None:
+    """Start reading in forked processes when the files are large enough to pay off, else None."""
     total = sum(path.stat().st_size for path, _ in jobs if path.is_file())
     workers = min(os.cpu_count() or 1, 4)
     if total < PARALLEL_MIN_BYTES or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return None
-    return multiprocessing.get_context("fork").Pool(workers), max(1, len(jobs) // (workers * 2))
+    pool = multiprocessing.get_context("fork").Pool(workers)
+    chunks = max(1, len(jobs) // (workers * 2))
+    return _Reading(jobs, pool, pool.map_async(_read_detached, jobs, chunksize=chunks))
 
 
 def prefetch(jobs: list[tuple[Path, str]]) -> None:
     """Start reading large files in the background; a later `read_many` of the same jobs collects them.
 
     Called before the models are imported, so parsing overlaps the import of pydantic."""
-    pool = _pool_for(jobs)
-    if pool is not None:
-        _PREFETCHED.append((jobs, pool[0], pool[0].map_async(_read_detached, jobs, chunksize=pool[1])))
+    reading = _start_reading(jobs)
+    if reading is not None:
+        _PREFETCHED.append(reading)
 
 
 def read_many(jobs: list[tuple[Path, str]]) -> list[SourceFile | Diagnostic]:
     """Read many files (path, display name), in two processes when they are large enough to pay off."""
-    for index, (started, pool, pending) in enumerate(_PREFETCHED):
-        if started == jobs:
-            del _PREFETCHED[index]
-            with pool:
-                results = pending.get()
-            break
+    reading = next((r for r in _PREFETCHED if r.jobs == jobs), None)
+    if reading is not None:
+        _PREFETCHED.remove(reading)
     else:
-        found = _pool_for(jobs)
-        if found is None:
-            return [_read_or_diagnostic(job) for job in jobs]
-        with found[0] as pool:
-            results = pool.map(_read_detached, jobs, chunksize=found[1])
-    return [r if isinstance(r, Diagnostic) else SourceFile(*r) for r in results]
-
-
-def _read_or_diagnostic(job: tuple[Path, str]) -> SourceFile | Diagnostic:
-    try:
-        return read_yaml(*job)
-    except YamlError as exc:
-        return exc.diagnostic
+        reading = _start_reading(jobs)
+    if reading is None:
+        return [_read_or_diagnostic(job) for job in jobs]
+    return reading.results()
 
 
 def _decode(raw: bytes, display: str) -> str:

@@ -20,7 +20,7 @@ from ..diagnostics import FORMATTERS, sort_diagnostics
 from ..errors import BuildError, UsageError
 from ..loader import LoadedFramework
 from ..pdf import find_chromium, print_to_pdf
-from ..portal import portal_entry, write_framework_index, write_portal
+from ..portal import PortalEntry, portal_entry, write_framework_index, write_portal
 from ..render import PDF_DOWNLOAD, render_version, site_assets
 from ..render.comments import window
 from ..templates import base_config_file, find_template_file, templates_digest
@@ -111,16 +111,15 @@ def build_version(ctx: VersionContext, options: BuildOptions, work: Path, site_d
     return rendered.pages
 
 
-def _build_framework(loaded: LoadedFramework, options: BuildOptions, staging: Path, timing: Timing,
-                     say: Callable[[str], None]) -> list[VersionContext]:
+def _build_framework(loaded: LoadedFramework, options: BuildOptions, inputs: str, staging: Path, timing: Timing,
+                     say: Callable[[str], None]) -> PortalEntry:
+    """Build (or reuse) every version of one framework into staging; return its portal entry."""
     contexts = version_contexts(loaded, options.today)
     build_dir = options.project_dir / "build"
-    templates = templates_digest(options.project_dir)
-    base_config = base_config_file(options.project_dir)
     for ctx in contexts:
         started = time.perf_counter()
         entry = build_dir / "cache" / ctx.slug / ctx.version
-        key = cache.cache_key(ctx, window(ctx).value, templates, base_config, options.site_url, options.pdf)
+        key = cache.cache_key(ctx, window(ctx).value, inputs)
         target = staging / ctx.slug / ctx.version
         cached = cache.cached_site(entry, key)
         if cached is None:
@@ -135,8 +134,9 @@ def _build_framework(loaded: LoadedFramework, options: BuildOptions, staging: Pa
             note = "unchanged, from cache"
         cache.copy_tree(cached, target)
         say(f"{ctx.slug} {ctx.version} ({ctx.status.value}): {note}, {time.perf_counter() - started:.2f} s")
-    write_framework_index(staging, contexts)
-    return contexts
+    portal = portal_entry(contexts)
+    write_framework_index(staging, contexts, portal)
+    return portal
 
 
 def _swap(staging: Path, out: Path) -> None:
@@ -163,11 +163,13 @@ def run(options: BuildOptions, say: Callable[[str], None] = print) -> Timing:
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     timing = Timing()
+    inputs = cache.build_inputs(templates_digest(options.project_dir), base_config_file(options.project_dir),
+                                options.site_url, options.pdf)
     try:
         entries = []
         for item in loaded:
             if options.only in (None, item.slug):
-                entries.append(portal_entry(_build_framework(item, options, staging, timing, say)))
+                entries.append(_build_framework(item, options, inputs, staging, timing, say))
             elif item.ok and (out / item.slug).is_dir():  # kept as it was
                 cache.copy_tree(out / item.slug, staging / item.slug)
                 entries.append(portal_entry(version_contexts(item, options.today)))

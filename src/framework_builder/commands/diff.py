@@ -9,23 +9,16 @@ from pathlib import Path
 
 from ..diagnostics import FORMATTERS
 from ..diff import ItemChange, describe, describe_field, diff_frameworks, summary
-from ..discovery import find_framework_folders
+from ..discovery import find_framework_folders, framework_folder
+from ..errors import FrameworkBuilderError, UsageError
 from ..gitref import GitError, tree_at
 from ..items import actions, indicators
 from ..loader import LoadedFramework, load_framework
 from ..models import Framework
 from ..versions import framework_versions, version_key
 
-USAGE, INVALID = 2, 1
+INVALID = 1
 GROUPS = (("changed", "Changed"), ("added", "Added"), ("removed", "Removed"))
-
-
-class DiffError(Exception):
-    """A problem to report instead of a diff: message and exit code."""
-
-    def __init__(self, message: str, code: int) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 @dataclass
@@ -46,15 +39,10 @@ def _versions(loaded: LoadedFramework) -> dict[str, Framework]:
 
 
 def _load(root: Path, slug: str) -> LoadedFramework:
-    folder = root / slug
-    if not (folder / "framework.yml").is_file():
-        known = [f.name for f in find_framework_folders([root])] if root.is_dir() else []
-        listing = ", ".join(known) if known else f"none in {root}"
-        raise DiffError(f"unknown framework '{slug}' (frameworks: {listing})", USAGE)
-    loaded = load_framework(folder)
+    loaded = load_framework(framework_folder(root, slug))
     if not loaded.ok or loaded.framework is None:
         report = FORMATTERS["text"]([d for d in loaded.diagnostics])
-        raise DiffError(f"{report}\n{slug} has errors: fix them (see above) before comparing versions", INVALID)
+        raise FrameworkBuilderError(f"{report}\n{slug} has errors: fix them (see above) before comparing versions")
     return loaded
 
 
@@ -66,7 +54,7 @@ def compare(root: Path, slug: str, old: str | None, new: str | None) -> Framewor
     assert working is not None
     for asked in (old, new):
         if asked is not None and asked not in versions:
-            raise DiffError(f"{slug} has no version '{asked}' (versions: {', '.join(versions)})", USAGE)
+            raise UsageError(f"{slug} has no version '{asked}' (versions: {', '.join(versions)})")
     names = list(versions)
     if old is None:
         new_name = working.version
@@ -93,7 +81,7 @@ def compare_with_ref(root: Path, ref: str) -> tuple[list[FrameworkDiff], bool]:
             here = {f.name: load_framework(f) for f in find_framework_folders([root])} if root.is_dir() else {}
             return _compare_sets(base, here, ref)
     except GitError as exc:
-        raise DiffError(f"cannot compare with {ref}: {exc}", USAGE) from None
+        raise UsageError(f"cannot compare with {ref}: {exc}") from None
 
 
 def _compare_sets(base: dict[str, LoadedFramework], here: dict[str, LoadedFramework],
@@ -222,8 +210,8 @@ def run(root: Path, slug: str, old: str | None, new: str | None, output_format: 
     """`diff SLUG [OLD [NEW]]`: the exit code and what to print."""
     try:
         diff = compare(root, slug, old, new)
-    except DiffError as exc:
-        return exc.code, str(exc)
+    except FrameworkBuilderError as exc:
+        return exc.exit_code, str(exc)
     return 0, render([diff], output_format)
 
 
@@ -231,8 +219,8 @@ def run_base(root: Path, ref: str, output_format: str) -> tuple[int, str]:
     """`diff --base REF`: every framework against the same folder at a git ref."""
     try:
         diffs, broken = compare_with_ref(root, ref)
-    except DiffError as exc:
-        return exc.code, str(exc)
+    except FrameworkBuilderError as exc:
+        return exc.exit_code, str(exc)
     code = INVALID if broken else 0
     if not diffs and output_format != "json":
         nothing = "No changes to any framework."

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from ..dates import BuildDateError, build_date
 from ..diagnostics import FORMATTERS
-from ..discovery import display_path, find_framework_folders
+from ..discovery import display_path, framework_folder
+from ..errors import UsageError
 from ..loader import load_framework
 from ..models import Status
 from ..releases import dump_release, freeze, release_path
@@ -26,13 +27,10 @@ def next_version(version: str) -> str:
 
 def run(root: Path, slug: str, status: str | None, today: dt.date | None) -> tuple[int, str]:
     """Release the working version of ROOT/SLUG; return the exit code and the message."""
-    folder = root / slug
-    if not (folder / "framework.yml").is_file():
-        known = ", ".join(f.name for f in find_framework_folders([root])) if root.is_dir() else ""
-        return USAGE, f"unknown framework '{slug}' (frameworks: {known or f'none in {root}'})"
     try:
+        folder = framework_folder(root, slug)
         released_on = build_date(today)
-    except BuildDateError as exc:
+    except (UsageError, BuildDateError) as exc:
         return USAGE, str(exc)
     loaded = load_framework(folder)
     working = loaded.framework

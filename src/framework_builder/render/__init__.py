@@ -20,8 +20,8 @@ from ..versions import VersionContext
 from .context import FILTERS, page_context, version_values
 from .downloads import write_downloads
 
-# (page path, template, navigation title); goal pages come after the overview.
-PAGES_BEFORE_GOALS = (("index.md", "overview.md.j2", "Overview"),)
+# (page path, template, navigation title) of the overview, then of the pages after the goals.
+OVERVIEW = ("index.md", "overview.md.j2", "Overview")
 PAGES_AFTER_GOALS = (
     ("action-plan.md", "action-plan.md.j2", "Action plan"),
     ("indicators.md", "indicators.md.j2", "Indicators"),
@@ -83,17 +83,17 @@ def render_version(ctx: VersionContext, docs_dir: Path, project_dir: Path | None
     an empty placeholder stands in for it until then, so MkDocs can check the link."""
     env = _environment(project_dir)
     shared = {**version_values(ctx, site_url), "pdf": PDF_DOWNLOAD if pdf else None}
-    pages = [(path, template, {}) for path, template, _ in PAGES_BEFORE_GOALS + PAGES_AFTER_GOALS]
+    pages = [(path, template, {}) for path, template, _ in (OVERVIEW, *PAGES_AFTER_GOALS)]
     pages += [(f"goals/{goal.id}.md", "goal.md.j2", {"goal": goal}) for goal in ctx.framework.goals]
     for path, template, extra in pages:
         _write(docs_dir, path, _render(env, template, page_context(shared, path, **extra)))
     write_downloads(ctx, docs_dir)
     if pdf:
         _write(docs_dir, PDF_DOWNLOAD, "")
-    for asset in site_assets(project_dir):
-        _write(docs_dir, asset[1], asset[0].read_text(encoding="utf-8"))
+    for source, destination in site_assets(project_dir):
+        _write(docs_dir, destination, source.read_text(encoding="utf-8"))
     goal_nav = [{goal.title: f"goals/{goal.id}.md"} for goal in ctx.framework.goals]
-    nav: list[Any] = [{"Overview": "index.md"}, {"Goals": goal_nav}]
+    nav: list[Any] = [{OVERVIEW[2]: OVERVIEW[0]}, {"Goals": goal_nav}]
     nav += [{title: path} for path, _, title in PAGES_AFTER_GOALS]
     banner = _render(env, "banner.html.j2", page_context(shared, "index.md")).strip()
     return RenderedVersion(nav=nav, banner=banner, pages=len(pages))

@@ -77,7 +77,7 @@ def channel_url(ctx: VersionContext, channel: EmailChannel | WebFormChannel | Gi
         "labels": ",".join(channel.labels),
         "framework": f"{framework.title} ({ctx.slug})",
         "version": ctx.version,
-        "item": f"{target.kind} {target.id}: {target.title}",
+        "item": about,
         "link": target.url,
     }
     return f"https://github.com/{channel.repository}/issues/new?" + urlencode(query, quote_via=quote)

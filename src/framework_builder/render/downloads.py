@@ -24,8 +24,7 @@ def _cell(value: object) -> str:
         return ""
     if isinstance(value, (list, tuple)):
         return " ".join(str(v) for v in value)
-    text = getattr(value, "value", value)
-    text = str(text)
+    text = str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
@@ -40,8 +39,7 @@ def _csv(columns: tuple[str, ...], rows: list[dict[str, object]]) -> str:
 
 def actions_csv(ctx: VersionContext) -> str:
     """One row per action."""
-    rows = [{**action.model_dump(), "goal": goal.id, "objective": objective.id,
-             "timeframe": action.timeframe, "status": action.status}
+    rows = [{**action.model_dump(mode="json"), "goal": goal.id, "objective": objective.id}
             for goal, objective, action in actions(ctx.framework)]
     return _csv(ACTION_COLUMNS, rows)
 
@@ -52,9 +50,8 @@ def indicators_csv(ctx: VersionContext) -> str:
     for goal, indicator in indicators(ctx.framework):
         now = latest(indicator)
         rows.append({
-            **indicator.model_dump(exclude={"baseline", "target", "measurements", "description"}),
-            "goal": goal.id, "type": indicator.type, "measure": indicator.measure,
-            "direction": indicator.direction, "frequency": indicator.frequency,
+            **indicator.model_dump(mode="json", exclude={"baseline", "target", "measurements", "description"}),
+            "goal": goal.id,
             "baseline_value": indicator.baseline.value if indicator.baseline else None,
             "baseline_date": indicator.baseline.date if indicator.baseline else None,
             "target_value": indicator.target.value if indicator.target else None,
@@ -71,12 +68,11 @@ def framework_json(ctx: VersionContext) -> str:
     return json.dumps(ctx.framework.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
 
 
-def write_downloads(ctx: VersionContext, docs_dir: Path) -> list[str]:
-    """Write the download files under docs_dir/downloads; return their paths relative to docs_dir."""
+def write_downloads(ctx: VersionContext, docs_dir: Path) -> None:
+    """Write the download files under docs_dir/downloads."""
     folder = docs_dir / "downloads"
     folder.mkdir(parents=True, exist_ok=True)
     files = {"framework.json": framework_json(ctx), "actions.csv": actions_csv(ctx),
              "indicators.csv": indicators_csv(ctx)}
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
-    return [f"downloads/{name}" for name in files]

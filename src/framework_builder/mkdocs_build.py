@@ -3,6 +3,10 @@
 The generated config `INHERIT`s the shared `mkdocs.yml` and adds what belongs to one
 version: its name, pages, paths and banner. The build is strict, with link and anchor
 validation, so a broken link in a template fails the build instead of reaching residents.
+
+Material prints the site name and the navigation (and page) titles as HTML, unescaped, so
+the config holds them HTML-escaped (`escape.html`); the build then marks them as HTML
+(`Markup`), so that where the theme escapes them itself (`| e`) they are not escaped twice.
 """
 
 from __future__ import annotations
@@ -11,11 +15,13 @@ import logging
 import os
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import yaml
+from markupsafe import Markup
 
 from .errors import BuildError
+from .render.escape import html, yaml_document
 
 VALIDATION = {
     "nav": {"omitted_files": "warn", "not_found": "warn", "absolute_links": "warn"},
@@ -26,15 +32,17 @@ VALIDATION = {
 def write_config(path: Path, *, base_config: Path, site_name: str, docs_dir: Path, site_dir: Path,
                  nav: list[Any], overrides_dir: Path | None, extra_css: list[str], banner: str,
                  site_url: str = "") -> Path:
-    """Write the MkDocs config of one version; every path in it is absolute."""
+    """Write the MkDocs config of one version; every path in it is absolute.
+
+    `site_name` and the titles in `nav` are plain text (from the framework); they are escaped here."""
     config: dict[str, Any] = {
         "INHERIT": str(base_config),
-        "site_name": site_name,
+        "site_name": str(html(site_name)),
         "docs_dir": str(docs_dir),
         "site_dir": str(site_dir),
         "use_directory_urls": True,
         "strict": True,
-        "nav": nav,
+        "nav": _nav_titles(nav, lambda title: str(html(title))),
         "extra_css": extra_css,
         "extra": {"fb_banner": banner},
         "validation": VALIDATION,
@@ -43,8 +51,21 @@ def write_config(path: Path, *, base_config: Path, site_name: str, docs_dir: Pat
         config["site_url"] = site_url
     if overrides_dir is not None:
         config["theme"] = {"name": "material", "custom_dir": str(overrides_dir)}
-    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    path.write_text(yaml_document(config), encoding="utf-8")
     return path
+
+
+def _nav_titles(nav: list[Any], change: Callable[[str], str]) -> list[Any]:
+    """The navigation with `change` applied to every title (nav entries are {title: page or list})."""
+    return [{change(title): _nav_titles(target, change) if isinstance(target, list) else target
+             for title, target in entry.items()} for entry in nav]
+
+
+def _as_html(config: Any) -> Any:
+    """Mark the (escaped) site name and navigation titles of a loaded config as HTML."""
+    config["site_name"] = Markup(config["site_name"])
+    config["nav"] = _nav_titles(config["nav"], Markup)
+    return config
 
 
 class _Collect(logging.Handler):
@@ -83,7 +104,7 @@ def build(config_file: Path, source_date_epoch: int, label: str) -> None:
     logger.setLevel(logging.WARNING)
     try:
         with _source_date(source_date_epoch):
-            mkdocs_build(load_config(config_file=str(config_file)))
+            mkdocs_build(_as_html(load_config(config_file=str(config_file))))
     except (MkDocsException, OSError, yaml.YAMLError) as exc:
         details = "\n".join(f"  {m}" for m in collect.messages) or f"  {exc}"
         raise BuildError(f"MkDocs could not build {label}:\n{details}") from exc

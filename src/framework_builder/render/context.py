@@ -12,11 +12,13 @@ from ..models import Action, ActionStatus, Framework, Goal, Objective, Timeframe
 from ..versions import VersionContext
 from . import indicators as indicator_view
 from .comments import Target, Window, comment_links, window
-from .text import href, html_text, inline, long_date, number, rich
+from .escape import html, markdown_inline, markdown_url, url_part
+from .text import long_date, number, rich
 from .words import explain, label
 
-FILTERS = {"rich": rich, "href": href, "inline": inline, "html": html_text, "long_date": long_date, "number": number,
-           "label": label, "explain": explain}
+# Community text always leaves through one of the escaping filters (see escape.py), or `rich`.
+FILTERS = {"rich": rich, "href": markdown_url, "inline": markdown_inline, "html": html, "url": url_part,
+           "long_date": long_date, "number": number, "label": label, "explain": explain}
 
 
 def _action_lookups(framework: Framework) -> dict[str, Any]:
@@ -75,7 +77,7 @@ def version_values(ctx: VersionContext, site_url: str = "") -> dict[str, Any]:
         "timeframes": list(Timeframe),
         "all_indicators": list(indicators(framework)),
         "changes": diff_frameworks(ctx.previous, framework) if ctx.previous is not None else None,
-        "describe_change": lambda change: describe(change, inline),
+        "describe_change": lambda change: describe(change, markdown_inline),
         "comments": comments,
         "progress": indicator_view.progress,
         "progress_bar": indicator_view.progress_bar,

@@ -3,8 +3,8 @@
 YAML text is untrusted: it may hold raw HTML, `javascript:` links or Markdown that would
 break the page around it. Description fields are Markdown: they are rendered here with
 raw HTML escaped, then cleaned with nh3 so only plain tags and http(s)/mailto/tel links
-remain, and reach the page as HTML. Short fields (titles, names) are escaped for both
-HTML and Markdown, so they read exactly as written.
+remain, and reach the page as HTML. Short fields (titles, names) are escaped instead,
+by the function for their context in `escape.py`, so they read exactly as written.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import markdown
 import nh3
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _TAGS = {
@@ -62,20 +62,6 @@ def _rich(text: str) -> Markup:
     return Markup(f'<div class="fb-text" markdown="0">\n{cleaned}\n</div>')
 
 
-def inline(text: object) -> Markup:
-    """A short community text (title, name) for Markdown: every special character escaped."""
-    if text is None:
-        return Markup("")
-    flat = " ".join(str(text).split())
-    escaped = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return Markup(re.sub(r"([\\`*_{}\[\]()#+\-.!|~])", r"\\\1", escaped))
-
-
-def html_text(text: object) -> Markup:
-    """A short community text for an HTML context (attributes, raw HTML blocks)."""
-    return escape(" ".join(str(text).split())) if text is not None else Markup("")
-
-
 def long_date(value: dt.date | None) -> str:
     """A date written out for residents: 9 December 2024."""
     return f"{value.day} {value:%B %Y}" if value else ""
@@ -90,11 +76,3 @@ def number(value: object) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     return str(value)
-
-
-def href(url: object) -> str:
-    """A validated http(s) URL for a Markdown link target: brackets and spaces percent-encoded."""
-    text = str(url)
-    for raw, encoded in (("(", "%28"), (")", "%29"), (" ", "%20"), ("<", "%3C"), (">", "%3E")):
-        text = text.replace(raw, encoded)
-    return text

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import click
 
 from . import __version__
+from .diagnostics import terminal_lines
 
 DEFAULT_ROOT = Path("frameworks")
 
 
+def _say(message: str, err: bool = False) -> None:
+    """Print a message of ours that may quote the user's input or a framework's text, terminal-safe."""
+    click.echo(terminal_lines(message), err=err)
+
+
 def _progress(line: str) -> None:
     """Progress goes to stderr, so stdout stays clean for reports."""
-    click.echo(line, err=True)
+    _say(line, err=True)
 
 
 @contextmanager
@@ -27,14 +33,36 @@ def _reported_errors() -> Iterator[None]:
     try:
         yield
     except FrameworkBuilderError as exc:
-        click.echo(str(exc), err=True)
+        _say(str(exc), err=True)
         raise SystemExit(exc.exit_code) from None
     except BuildDateError as exc:
-        click.echo(str(exc), err=True)
+        _say(str(exc), err=True)
         raise SystemExit(2) from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@contextmanager
+def _safe_usage_errors() -> Iterator[None]:
+    """click's usage errors quote what was typed (an unknown option, an extra argument): terminal-safe."""
+    try:
+        yield
+    except click.ClickException as exc:
+        exc.message = terminal_lines(exc.message)
+        raise
+
+
+class _Group(click.Group):
+    """The command group, whose usage errors never print a control character raw."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        with _safe_usage_errors():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with _safe_usage_errors():
+            return super().invoke(ctx)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="framework-builder")
 def main() -> None:
     """Validate, build and publish local prevention frameworks written in YAML."""
@@ -89,7 +117,7 @@ def new(slug: str, city: str, region: str, root: Path) -> None:
     from .commands.new import run
 
     code, message = run(slug, city, region, root)
-    click.echo(message, err=code != 0)
+    _say(message, err=code != 0)
     raise SystemExit(code)
 
 
@@ -109,19 +137,24 @@ def diff(slug: str | None, old: str | None, new: str | None, base_ref: str | Non
 
     With no OLD/NEW: the latest release against the working version. With OLD: OLD against the
     working version. With --base GIT_REF: every framework against the frameworks at that ref.
-    Exits 0 on success, 1 when a framework has errors, 2 on usage errors.
+    With --base, files under releases/ that were added, edited or removed are listed first.
+
+    \b
+    Exits 0 on success, 1 when a framework has errors, 2 on usage errors,
+    3 with --base when a released version was edited or removed (a release never changes).
     """
     from .commands import diff as command
 
-    if base_ref is not None:
-        if slug is not None:
-            raise click.UsageError("--base compares every framework: leave out SLUG, OLD and NEW")
-        code, report = command.run_base(root, base_ref, output_format)
-    elif slug is None:
+    if base_ref is not None and slug is not None:
+        raise click.UsageError("--base compares every framework: leave out SLUG, OLD and NEW")
+    if base_ref is None and slug is None:
         raise click.UsageError("name a framework (diff SLUG [OLD [NEW]]) or a git ref (diff --base GIT_REF)")
-    else:
-        code, report = command.run(root, slug, old, new, output_format)
-    click.echo(report, err=code != 0, nl=not report.endswith("\n"))
+    with _reported_errors():
+        if base_ref is not None:
+            code, report = command.run_base(root, base_ref, output_format)
+        else:
+            code, report = 0, command.run(root, slug, old, new, output_format)
+    click.echo(report, nl=not report.endswith("\n"))
     raise SystemExit(code)
 
 
@@ -142,7 +175,7 @@ def release(slug: str, status: str | None, today, root: Path) -> None:  # type: 
     from .commands.release import run
 
     code, message = run(root, slug, status, today.date() if today else None)
-    click.echo(message, err=code != 0)
+    _say(message, err=code != 0)
     raise SystemExit(code)
 
 

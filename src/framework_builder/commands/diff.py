@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import json
+import filecmp
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Literal
 
-from ..diagnostics import FORMATTERS
+from ..diagnostics import FORMATTERS, json_dumps, terminal_lines
 from ..diff import ItemChange, describe, describe_field, diff_frameworks, summary
 from ..discovery import find_framework_folders, framework_folder
 from ..errors import FrameworkBuilderError, UsageError
@@ -15,9 +17,10 @@ from ..gitref import GitError, tree_at
 from ..items import actions, indicators
 from ..loader import LoadedFramework, load_framework
 from ..models import Framework
-from ..versions import framework_versions, version_key
+from ..versions import framework_versions
 
 INVALID = 1
+RELEASE_CHANGED = 3  # exit code: a released version was edited or removed
 GROUPS = (("changed", "Changed"), ("added", "Added"), ("removed", "Removed"))
 
 
@@ -31,6 +34,44 @@ class FrameworkDiff:
     new_label: str | None
     changes: list[ItemChange]
     notes: list[str] = field(default_factory=list)
+
+
+ReleaseChangeKind = Literal["release-edited", "release-removed", "release-added"]
+
+
+@dataclass(frozen=True)
+class ReleaseChange:
+    """A file under `<slug>/releases/` that a pull request adds, edits (its bytes differ) or removes."""
+
+    slug: str
+    file: str
+    change: ReleaseChangeKind
+    status: str | None = None  # the status of an added release, when it could be read
+
+    @property
+    def version(self) -> str:
+        return Path(self.file).stem
+
+    @property
+    def alarm(self) -> bool:
+        """Whether a released version changed: a release never changes, so edits and removals are the alarm."""
+        return self.change != "release-added"
+
+
+@dataclass
+class BaseDiff:
+    """What a working tree changes compared with a git ref: release files first, then every framework."""
+
+    ref: str
+    releases: list[ReleaseChange]
+    frameworks: list[FrameworkDiff]
+    broken: bool
+
+    @property
+    def exit_code(self) -> int:
+        if any(change.alarm for change in self.releases):
+            return RELEASE_CHANGED
+        return INVALID if self.broken else 0
 
 
 def _versions(loaded: LoadedFramework) -> dict[str, Framework]:
@@ -70,18 +111,60 @@ def compare(root: Path, slug: str, old: str | None, new: str | None) -> Framewor
                          diff_frameworks(versions[old_name] if old_name else None, new_framework))
 
 
-def compare_with_ref(root: Path, ref: str) -> tuple[list[FrameworkDiff], bool]:
-    """Compare every framework in the working tree with the same folder at git `ref`.
-
-    Returns the diffs and whether a framework of the working tree could not be read.
-    """
+def compare_with_ref(root: Path, ref: str) -> BaseDiff:
+    """Compare every framework in the working tree with the same folder at git `ref`,
+    and every file under `<slug>/releases/` byte for byte."""
     try:
         with tree_at(root, ref) as base_root:
             base = {f.name: load_framework(f) for f in find_framework_folders([base_root])}
             here = {f.name: load_framework(f) for f in find_framework_folders([root])} if root.is_dir() else {}
-            return _compare_sets(base, here, ref)
+            releases = release_changes(base_root, root, here)
+            diffs, broken = _compare_sets(base, here, ref)
+            return BaseDiff(ref, releases, diffs, broken)
     except GitError as exc:
         raise UsageError(f"cannot compare with {ref}: {exc}") from None
+
+
+def _release_files(root: Path) -> dict[str, Path]:
+    """Every regular file under `root/<slug>/releases/`, by its posix path relative to `root`.
+
+    Symbolic links (to files or folders) are not followed: git stores them as links, not releases.
+    """
+    found: dict[str, Path] = {}
+    if not root.is_dir():
+        return found
+    for releases in sorted(root.glob("*/releases")):
+        if releases.is_symlink() or not releases.is_dir():
+            continue
+        for folder, _, names in os.walk(releases):
+            for name in names:
+                path = Path(folder) / name
+                if path.is_file() and not path.is_symlink():
+                    found[path.relative_to(root).as_posix()] = path
+    return found
+
+
+def release_changes(base_root: Path, root: Path, here: dict[str, LoadedFramework]) -> list[ReleaseChange]:
+    """Release files added, edited or removed in `root` compared with `base_root`: alarms first, by path."""
+    before, after = _release_files(base_root), _release_files(root)
+    changes = []
+    for name in sorted(set(before) | set(after)):
+        slug, file = name.split("/", 1)[0], (root / name).as_posix()
+        if name not in after:
+            changes.append(ReleaseChange(slug, file, "release-removed"))
+        elif name not in before:
+            changes.append(ReleaseChange(slug, file, "release-added", _release_status(here.get(slug), after[name])))
+        elif not filecmp.cmp(before[name], after[name], shallow=False):
+            changes.append(ReleaseChange(slug, file, "release-edited"))
+    return sorted(changes, key=lambda change: not change.alarm)
+
+
+def _release_status(loaded: LoadedFramework | None, path: Path) -> str | None:
+    """The status of the release held in `path`, when the framework and that release could be read."""
+    for release in loaded.releases if loaded else []:
+        if release.version == path.stem:
+            return release.framework.status.value
+    return None
 
 
 def _compare_sets(base: dict[str, LoadedFramework], here: dict[str, LoadedFramework],
@@ -112,11 +195,6 @@ def _compare_sets(base: dict[str, LoadedFramework], here: dict[str, LoadedFramew
         old = before.framework if before.ok else None
         if old is None:
             notes.append(f"The version at {ref} had errors, so every item is listed as added.")
-        added_releases = sorted({r.version for r in after.releases} - {r.version for r in before.releases},
-                                key=version_key)
-        if added_releases:
-            notes.append("New release" + ("s" if len(added_releases) > 1 else "") + ": " + ", ".join(
-                f"{r.version} ({r.framework.status.value})" for r in after.releases if r.version in added_releases))
         changes = diff_frameworks(old, new)
         if changes or notes:
             if old is not None and old.version != new.version:
@@ -150,6 +228,23 @@ def _versions_line(diff: FrameworkDiff) -> str:
     return diff.new_label or diff.old_label or ""
 
 
+_RELEASE_WORDS = {
+    "release-edited": "released version {version} was edited: a release never changes",
+    "release-removed": "released version {version} was removed: a release never changes",
+    "release-added": "new release {version}",
+}
+
+
+def _release_words(change: ReleaseChange) -> str:
+    words = _RELEASE_WORDS[change.change].format(version=change.version)
+    return f"{words} ({change.status})" if change.status else words
+
+
+def format_release_text(releases: list[ReleaseChange]) -> list[str]:
+    """A `warning:` line per released version edited or removed, a `note:` line per release added."""
+    return [f"{'warning' if c.alarm else 'note'}: {c.file}: {_release_words(c)}" for c in releases]
+
+
 def format_text(diffs: list[FrameworkDiff]) -> str:
     """One line per change, grouped by framework and by kind of change."""
     lines: list[str] = []
@@ -164,9 +259,32 @@ def format_text(diffs: list[FrameworkDiff]) -> str:
     return "\n".join(lines)
 
 
-def format_markdown(diffs: list[FrameworkDiff], heading: str | None = None) -> str:
+_RELEASE_ALARM = (
+    "> **This pull request changes a released version.** A release never changes: residents, the council "
+    "and funders rely on exactly what was published. Undo these changes, unless a maintainer means to "
+    "rewrite a release on purpose:"
+)
+
+
+def format_release_markdown(releases: list[ReleaseChange]) -> list[str]:
+    """A `[!WARNING]` block listing released versions edited or removed; a `[!NOTE]` block for new releases."""
+    alarms = [c for c in releases if c.alarm]
+    added = [c for c in releases if not c.alarm]
+    out: list[str] = []
+    if alarms:
+        out += ["> [!WARNING]", _RELEASE_ALARM, ">"]
+        out += [f"> - {escape_markdown(c.file)}: {escape_markdown(_release_words(c))}" for c in alarms]
+        out.append("")
+    if added:
+        out += ["> [!NOTE]", "> New release files:", ">"]
+        out += [f"> - {escape_markdown(c.file)}: {escape_markdown(_release_words(c))}" for c in added]
+        out.append("")
+    return out
+
+
+def format_markdown(diffs: list[FrameworkDiff]) -> str:
     """A readable summary for reviewers: a heading per framework, a count, then plain-words bullets."""
-    out: list[str] = [f"## {heading}", ""] if heading else []
+    out: list[str] = []
     for diff in diffs:
         out += [f"### {escape_markdown(diff.title)} (`{diff.slug}`)", ""]
         versions = _versions_line(diff)
@@ -191,38 +309,49 @@ def _markdown_item(change: ItemChange) -> str:
     return text.removesuffix(" was added")
 
 
-def format_json(diffs: list[FrameworkDiff]) -> str:
-    """A stable list of change objects, each naming its framework and versions."""
+def _release_rows(releases: list[ReleaseChange]) -> list[dict[str, Any]]:
+    return [{"framework": c.slug, "kind": "release", "id": c.version, "file": c.file, "change": c.change}
+            for c in releases]
+
+
+def format_json(diffs: list[FrameworkDiff], releases: list[ReleaseChange] | None = None) -> str:
+    """A stable list of change objects: release files first (`kind` "release", with their `file`), then items,
+    each naming its framework and versions."""
     rows = [{"framework": d.slug, "old_version": d.old_label, "new_version": d.new_label, **c.to_json()}
             for d in diffs for c in d.changes]
-    return json.dumps(rows, indent=2, ensure_ascii=False)
+    return json_dumps(_release_rows(releases or []) + rows)
 
 
-def render(diffs: list[FrameworkDiff], output_format: str, heading: str | None = None) -> str:
+def render(diffs: list[FrameworkDiff], output_format: str) -> str:
+    """The changes to frameworks in one format; text from the frameworks is terminal-safe."""
     if output_format == "json":
         return format_json(diffs)
+    text = format_markdown(diffs) if output_format == "markdown" else format_text(diffs)
+    return terminal_lines(text)
+
+
+def render_base(result: BaseDiff, output_format: str) -> str:
+    """`diff --base` in one format: the release files first, then every framework's changes."""
+    if output_format == "json":
+        return format_json(result.frameworks, result.releases)
+    nothing = [] if result.frameworks else ["No changes to any framework."]
     if output_format == "markdown":
-        return format_markdown(diffs, heading)
-    return format_text(diffs)
+        head = [f"## Framework changes compared with {escape_markdown(result.ref)}", ""]
+        parts = ["\n".join(head + format_release_markdown(result.releases) + nothing)]
+        parts += [format_markdown(result.frameworks)] if result.frameworks else []
+        text = "\n\n".join(part.strip("\n") for part in parts) + "\n"
+    else:
+        text = "\n".join(format_release_text(result.releases) + nothing + [format_text(result.frameworks)]).rstrip()
+    return terminal_lines(text)
 
 
-def run(root: Path, slug: str, old: str | None, new: str | None, output_format: str) -> tuple[int, str]:
-    """`diff SLUG [OLD [NEW]]`: the exit code and what to print."""
-    try:
-        diff = compare(root, slug, old, new)
-    except FrameworkBuilderError as exc:
-        return exc.exit_code, str(exc)
-    return 0, render([diff], output_format)
+def run(root: Path, slug: str, old: str | None, new: str | None, output_format: str) -> str:
+    """`diff SLUG [OLD [NEW]]`: what to print (a FrameworkBuilderError when it cannot compare)."""
+    return render([compare(root, slug, old, new)], output_format)
 
 
 def run_base(root: Path, ref: str, output_format: str) -> tuple[int, str]:
-    """`diff --base REF`: every framework against the same folder at a git ref."""
-    try:
-        diffs, broken = compare_with_ref(root, ref)
-    except FrameworkBuilderError as exc:
-        return exc.exit_code, str(exc)
-    code = INVALID if broken else 0
-    if not diffs and output_format != "json":
-        nothing = "No changes to any framework."
-        return code, f"## Framework changes\n\n{nothing}\n" if output_format == "markdown" else nothing
-    return code, render(diffs, output_format, heading=f"Framework changes compared with {escape_markdown(ref)}")
+    """`diff --base REF`: the exit code (3 when a released version was edited or removed, else 1 when a
+    framework has errors, else 0) and what to print."""
+    result = compare_with_ref(root, ref)
+    return result.exit_code, render_base(result, output_format)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..diagnostics import FORMATTERS, Diagnostic, sort_diagnostics
+from ..diagnostics import FORMATTERS, Diagnostic, sort_diagnostics, terminal_safe
 from ..discovery import find_framework_folders
 from ..loader import LoadedFramework, load_framework
 
@@ -21,6 +21,6 @@ def run(paths: list[Path], output_format: str, strict: bool) -> tuple[int, str]:
     failed = any(d.is_error or strict for d in diagnostics)
     report = FORMATTERS[output_format](diagnostics)
     if output_format == "text" and not diagnostics:
-        names = ", ".join(item.slug for item in loaded)
+        names = terminal_safe(", ".join(item.slug for item in loaded))
         report = f"{len(loaded)} framework{'s' if len(loaded) != 1 else ''} valid: {names}"
     return (1 if failed else 0), report

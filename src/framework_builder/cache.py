@@ -16,6 +16,7 @@ import shutil
 from importlib.metadata import version as package_version
 from pathlib import Path
 
+from .output import remove_tree
 from .releases import canonical_json
 from .versions import VersionContext
 
@@ -73,9 +74,9 @@ def remember(entry: Path, key: str) -> None:
     (entry / KEY_FILE).write_text(key)
 
 
-def forget(entry: Path) -> None:
-    """Drop a cache entry before rebuilding it."""
-    shutil.rmtree(entry, ignore_errors=True)
+def forget(entry: Path, build_dir: Path) -> None:
+    """Drop a cache entry (inside build_dir) before rebuilding it."""
+    remove_tree(entry, build_dir)
 
 
 def copy_tree(source: Path, target: Path) -> None:

@@ -1,21 +1,22 @@
 """`framework-builder build`: every version of every framework → a static site, atomically.
 
-validate → for each framework and version: cache hit, or render (Jinja2 → Markdown) and
-MkDocs build → versions.json, redirects, portal → swap the new site in. The site is built
-in a temporary folder next to the output; the output is replaced only when everything
-succeeded, so a failed build leaves the previous site exactly as it was.
+check the output folder → lock it → validate → for each framework and version: cache hit, or
+render (Jinja2 → Markdown) and MkDocs build → versions.json, redirects, portal → swap the new
+site in. The site is built in a staging folder next to the output; the output is replaced only
+when everything succeeded, so a failed build leaves the previous site exactly as it was (see
+`output` for what the build may replace, the lock and the swap).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
+import json
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
 
-from .. import cache, mkdocs_build
+from .. import cache, mkdocs_build, output
 from ..diagnostics import FORMATTERS, sort_diagnostics
 from ..errors import BuildError, UsageError
 from ..loader import LoadedFramework
@@ -26,6 +27,9 @@ from ..render.comments import window
 from ..templates import base_config_file, find_template_file, templates_digest
 from ..versions import VersionContext, version_contexts
 from .validate import load_all
+
+ENTRY_FILE = ".portal-entry.json"  # in each built framework folder: its line in the portal
+LOCK_NAME = ".framework-builder.lock"  # in build/: one build at a time uses the cache
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,7 @@ def build_version(ctx: VersionContext, options: BuildOptions, work: Path, site_d
                    timing: Timing) -> int:
     """Render one version (in `work`) and build it with MkDocs into site_dir; return its page count."""
     docs_dir = work / "docs"
-    shutil.rmtree(work, ignore_errors=True)
+    output.remove_tree(work, options.project_dir / "build")
     docs_dir.mkdir(parents=True)
     started = time.perf_counter()
     site_url = f"{options.site_url.rstrip('/')}/" if options.site_url else ""
@@ -123,7 +127,7 @@ def _build_framework(loaded: LoadedFramework, options: BuildOptions, inputs: str
         target = staging / ctx.slug / ctx.version
         cached = cache.cached_site(entry, key)
         if cached is None:
-            cache.forget(entry)
+            cache.forget(entry, build_dir)
             pages = build_version(ctx, options, build_dir / "work" / ctx.slug / ctx.version, entry / "site", timing)
             cache.remember(entry, key)
             cached = entry / "site"
@@ -139,45 +143,73 @@ def _build_framework(loaded: LoadedFramework, options: BuildOptions, inputs: str
     return portal
 
 
-def _swap(staging: Path, out: Path) -> None:
-    """Put the new site in place of the old one with two renames."""
-    previous = out.with_name(f".{out.name}.previous")
-    shutil.rmtree(previous, ignore_errors=True)
-    if out.exists():
-        out.rename(previous)
-    staging.rename(out)
-    shutil.rmtree(previous, ignore_errors=True)
+def _kept(out: Path, slug: str, staging: Path, say: Callable[[str], None]) -> PortalEntry:
+    """Copy a framework's published folder as it is into staging; return its portal entry as published."""
+    entry = _published_entry(out / slug)
+    cache.copy_tree(out / slug, staging / slug)
+    say(f"{slug}: kept as published")
+    return entry
+
+
+def _write_entry(staging: Path, entry: PortalEntry) -> None:
+    """Keep a framework's portal entry beside its pages, for a later `--only` build that keeps it."""
+    text = json.dumps(asdict(entry), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    (staging / entry.slug / ENTRY_FILE).write_text(text, encoding="utf-8")
+
+
+def _published_entry(folder: Path) -> PortalEntry:
+    """The portal entry kept in a published framework folder by `_write_entry`."""
+    try:
+        return PortalEntry(**json.loads((folder / ENTRY_FILE).read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError) as exc:
+        raise BuildError(f"{folder}/ has no readable portal entry ({ENTRY_FILE}: {exc}), so the portal cannot list it."
+                         f"\nBuild every framework once (without --only).") from exc
+
+
+def _build_all(loaded: list[LoadedFramework], options: BuildOptions, out: Path, staging: Path,
+               say: Callable[[str], None]) -> Timing:
+    """Build the selected frameworks into staging, keep the others as published, write the portal."""
+    timing = Timing()
+    inputs = cache.build_inputs(templates_digest(options.project_dir), base_config_file(options.project_dir),
+                                options.site_url, options.pdf)
+    entries = []
+    for item in loaded:
+        if options.only in (None, item.slug):
+            entry = _build_framework(item, options, inputs, staging, timing, say)
+            _write_entry(staging, entry)
+            entries.append(entry)
+        elif (out / item.slug).is_dir():
+            entries.append(_kept(out, item.slug, staging, say))
+    write_portal(staging, entries)
+    return timing
 
 
 def run(options: BuildOptions, say: Callable[[str], None] = print) -> Timing:
     """Build the site; raise BuildError or UsageError (the output is then untouched).
 
-    With `only`, that framework is rebuilt and the others already in the output are kept.
+    With `only`, that framework is rebuilt and the others already in the output are kept as they are.
     """
     started = time.perf_counter()
     if options.pdf:
         _chromium()
-    loaded = _load(options)
-    out = options.out
-    staging = out.with_name(f".{out.name}.building")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    timing = Timing()
-    inputs = cache.build_inputs(templates_digest(options.project_dir), base_config_file(options.project_dir),
-                                options.site_url, options.pdf)
+    out = output.check_output(options.out, options.root, options.project_dir)
+    build_dir = options.project_dir / "build"
     try:
-        entries = []
-        for item in loaded:
-            if options.only in (None, item.slug):
-                entries.append(_build_framework(item, options, inputs, staging, timing, say))
-            elif item.ok and (out / item.slug).is_dir():  # kept as it was
-                cache.copy_tree(out / item.slug, staging / item.slug)
-                entries.append(portal_entry(version_contexts(item, options.today)))
-        write_portal(staging, entries)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _swap(staging, out)
-    say(f"Built {timing.built} version(s) and reused {timing.cached} into {out}/ in "
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with output.locked(output.lock_file(out), f"another build is writing {options.out}/ right now: "
+                                                  "wait for it to finish, then build again."):
+            output.recover(out, say)
+            loaded = _load(options)
+            build_dir.mkdir(exist_ok=True)
+            with output.locked(build_dir / LOCK_NAME, f"another build is using {build_dir}/ (the cache) right now: "
+                                                      "wait for it to finish, then build again."):
+                with output.staging(out) as staging:
+                    timing = _build_all(loaded, options, out, staging, say)
+                    output.swap(staging, out)
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise BuildError(f"could not build into {options.out}/: {exc.strerror or exc}{where}\n"
+                         "The previous site, if any, is unchanged.") from exc
+    say(f"Built {timing.built} version(s) and reused {timing.cached} into {options.out}/ in "
         f"{time.perf_counter() - started:.1f} s (our rendering {timing.render:.2f} s, MkDocs {timing.mkdocs:.2f} s)")
     return timing

@@ -8,13 +8,13 @@ preview stays up and the errors are printed.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 from typing import Callable
 
 from ..diagnostics import FORMATTERS
 from ..errors import BuildError, UsageError
 from ..loader import load_framework
+from ..output import remove_tree
 from ..templates import template_dirs
 from ..versions import version_contexts
 from .build import BuildOptions, Timing, build_version
@@ -45,7 +45,7 @@ def run(root: Path, slug: str, today: dt.date, host: str, port: int, say: Callab
         raise UsageError(f"there is no framework '{slug}' in {root}/ (no {folder / 'framework.yml'})")
     options = BuildOptions(root=root, out=Path("build") / "serve", today=today, only=slug)
     site_dir = (options.project_dir / "build" / "serve" / f"{slug}-site").resolve()
-    shutil.rmtree(site_dir, ignore_errors=True)
+    remove_tree(site_dir, options.project_dir / "build")
     site_dir.mkdir(parents=True)
     _rebuild(folder, options, site_dir, say)
     if not (site_dir / "index.html").is_file():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -9,7 +10,7 @@ from typing import Any, Iterator
 import click
 
 from . import __version__
-from .diagnostics import terminal_lines
+from .diagnostics import terminal_lines, terminal_safe
 
 DEFAULT_ROOT = Path("frameworks")
 
@@ -42,12 +43,22 @@ def _reported_errors() -> Iterator[None]:
 
 @contextmanager
 def _safe_usage_errors() -> Iterator[None]:
-    """click's usage errors quote what was typed (an unknown option, an extra argument): terminal-safe."""
+    """click's one-line usage errors quote what was typed (an unknown option, an extra argument): terminal-safe."""
     try:
         yield
     except click.ClickException as exc:
-        exc.message = terminal_lines(exc.message)
+        exc.message = terminal_safe(exc.message)
         raise
+
+
+def _framework_slug(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A framework named on the command line: a slug, else refused before it is echoed anywhere."""
+    from .models import SLUG_PATTERN
+
+    if value is None or re.fullmatch(SLUG_PATTERN, value):
+        return value
+    raise click.BadParameter(f"'{terminal_safe(value)}' is not the name of a framework "
+                             "(its folder name: lowercase letters, digits and hyphens)")
 
 
 class _Group(click.Group):
@@ -122,7 +133,7 @@ def new(slug: str, city: str, region: str, root: Path) -> None:
 
 
 @main.command()
-@click.argument("slug", required=False)
+@click.argument("slug", required=False, callback=_framework_slug)
 @click.argument("old", required=False)
 @click.argument("new", required=False)
 @click.option("--base", "base_ref", metavar="GIT_REF",
@@ -159,7 +170,7 @@ def diff(slug: str | None, old: str | None, new: str | None, base_ref: str | Non
 
 
 @main.command()
-@click.argument("slug")
+@click.argument("slug", callback=_framework_slug)
 @click.option("--status", type=click.Choice(["public-comment", "adopted"]),
               help="The status of the release (default: the status in framework.yml).")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
@@ -180,7 +191,7 @@ def release(slug: str, status: str | None, today, root: Path) -> None:  # type: 
 
 
 @main.command()
-@click.option("--only", metavar="SLUG", help="Build only this framework; the others already built stay as they are.")
+@click.option("--only", metavar="SLUG", callback=_framework_slug, help="Build only this framework; the others already built stay as they are.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True,
               help="The folder to build the site into (replaced only when the build succeeds).")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
@@ -206,7 +217,7 @@ def build(only: str | None, out: Path, today, site_url: str, root: Path, pdf: bo
 
 
 @main.command()
-@click.argument("slug")
+@click.argument("slug", callback=_framework_slug)
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
               help="The date the preview is built as of (default: SOURCE_DATE_EPOCH, else today).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="The address to serve on.")

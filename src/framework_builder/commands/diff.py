@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ..diagnostics import FORMATTERS, json_dumps, terminal_lines
+from ..diagnostics import FORMATTERS, json_dumps, terminal_safe
 from ..diff import ItemChange, describe, describe_field, diff_frameworks, summary
 from ..discovery import find_framework_folders, framework_folder
 from ..errors import FrameworkBuilderError, UsageError
@@ -95,7 +95,7 @@ def compare(root: Path, slug: str, old: str | None, new: str | None) -> Framewor
     assert working is not None
     for asked in (old, new):
         if asked is not None and asked not in versions:
-            raise UsageError(f"{slug} has no version '{asked}' (versions: {', '.join(versions)})")
+            raise UsageError(f"{slug} has no version '{terminal_safe(asked)}' (versions: {', '.join(versions)})")
     names = list(versions)
     if old is None:
         new_name = working.version
@@ -122,7 +122,7 @@ def compare_with_ref(root: Path, ref: str) -> BaseDiff:
             diffs, broken = _compare_sets(base, here, ref)
             return BaseDiff(ref, releases, diffs, broken)
     except GitError as exc:
-        raise UsageError(f"cannot compare with {ref}: {exc}") from None
+        raise UsageError(f"cannot compare with {terminal_safe(ref)}: {terminal_safe(str(exc))}") from None
 
 
 def _release_files(root: Path) -> dict[str, Path]:
@@ -222,6 +222,11 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
+def markdown_safe(text: str) -> str:
+    """Community-written text for a Markdown summary: inert Markdown, and terminal-safe when printed."""
+    return terminal_safe(escape_markdown(text))
+
+
 def _versions_line(diff: FrameworkDiff) -> str:
     if diff.old_label and diff.new_label:
         return f"{diff.old_label} → {diff.new_label}"
@@ -242,20 +247,21 @@ def _release_words(change: ReleaseChange) -> str:
 
 def format_release_text(releases: list[ReleaseChange]) -> list[str]:
     """A `warning:` line per released version edited or removed, a `note:` line per release added."""
-    return [f"{'warning' if c.alarm else 'note'}: {c.file}: {_release_words(c)}" for c in releases]
+    return [f"{'warning' if c.alarm else 'note'}: {terminal_safe(c.file)}: {terminal_safe(_release_words(c))}"
+            for c in releases]
 
 
 def format_text(diffs: list[FrameworkDiff]) -> str:
-    """One line per change, grouped by framework and by kind of change."""
+    """One line per change, grouped by framework and by kind of change; framework text terminal-safe."""
     lines: list[str] = []
     for diff in diffs:
-        head = f"{diff.slug}: {_versions_line(diff)}".rstrip(": ")
+        head = terminal_safe(f"{diff.slug}: {_versions_line(diff)}".rstrip(": "))
         lines.append(f"{head} — {summary(diff.changes)}" if diff.changes else head)
-        lines.extend(f"  {note}" for note in diff.notes)
+        lines.extend(f"  {terminal_safe(note)}" for note in diff.notes)
         for change_kind, label in GROUPS:
             for change in diff.changes:
                 if change.change == change_kind:
-                    lines.append(f"  {change_kind:<8} {describe(change)}")
+                    lines.append(f"  {change_kind:<8} {describe(change, terminal_safe)}")
     return "\n".join(lines)
 
 
@@ -273,24 +279,25 @@ def format_release_markdown(releases: list[ReleaseChange]) -> list[str]:
     out: list[str] = []
     if alarms:
         out += ["> [!WARNING]", _RELEASE_ALARM, ">"]
-        out += [f"> - {escape_markdown(c.file)}: {escape_markdown(_release_words(c))}" for c in alarms]
+        out += [f"> - {markdown_safe(c.file)}: {markdown_safe(_release_words(c))}" for c in alarms]
         out.append("")
     if added:
         out += ["> [!NOTE]", "> New release files:", ">"]
-        out += [f"> - {escape_markdown(c.file)}: {escape_markdown(_release_words(c))}" for c in added]
+        out += [f"> - {markdown_safe(c.file)}: {markdown_safe(_release_words(c))}" for c in added]
         out.append("")
     return out
 
 
 def format_markdown(diffs: list[FrameworkDiff]) -> str:
-    """A readable summary for reviewers: a heading per framework, a count, then plain-words bullets."""
+    """A readable summary for reviewers: a heading per framework, a count, then plain-words bullets;
+    framework text is inert Markdown and terminal-safe."""
     out: list[str] = []
     for diff in diffs:
-        out += [f"### {escape_markdown(diff.title)} (`{diff.slug}`)", ""]
+        out += [f"### {markdown_safe(diff.title)} (`{terminal_safe(diff.slug)}`)", ""]
         versions = _versions_line(diff)
         count = summary(diff.changes) if diff.changes else ""
-        out += [" · ".join(part for part in (f"Version {escape_markdown(versions)}" if versions else "", count) if part), ""]
-        out += [escape_markdown(note) for note in diff.notes] + ([""] if diff.notes else [])
+        out += [" · ".join(part for part in (f"Version {markdown_safe(versions)}" if versions else "", count) if part), ""]
+        out += [markdown_safe(note) for note in diff.notes] + ([""] if diff.notes else [])
         for change_kind, label in GROUPS:
             group = [c for c in diff.changes if c.change == change_kind]
             if not group:
@@ -298,14 +305,14 @@ def format_markdown(diffs: list[FrameworkDiff]) -> str:
             out += [f"**{label}**", ""]
             for change in group:
                 out.append(f"- {_markdown_item(change)}")
-                out += [f"  - {describe_field(f, escape_markdown, arrow=True)}" for f in change.fields]
+                out += [f"  - {describe_field(f, markdown_safe, arrow=True)}" for f in change.fields]
             out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 
 def _markdown_item(change: ItemChange) -> str:
     """The item's kind, id and title (the group heading says what happened to it)."""
-    text = describe(ItemChange(change.kind, change.id, change.title, "added"), escape_markdown)
+    text = describe(ItemChange(change.kind, change.id, change.title, "added"), markdown_safe)
     return text.removesuffix(" was added")
 
 
@@ -323,11 +330,10 @@ def format_json(diffs: list[FrameworkDiff], releases: list[ReleaseChange] | None
 
 
 def render(diffs: list[FrameworkDiff], output_format: str) -> str:
-    """The changes to frameworks in one format; text from the frameworks is terminal-safe."""
+    """The changes to frameworks in one format."""
     if output_format == "json":
         return format_json(diffs)
-    text = format_markdown(diffs) if output_format == "markdown" else format_text(diffs)
-    return terminal_lines(text)
+    return format_markdown(diffs) if output_format == "markdown" else format_text(diffs)
 
 
 def render_base(result: BaseDiff, output_format: str) -> str:
@@ -336,13 +342,11 @@ def render_base(result: BaseDiff, output_format: str) -> str:
         return format_json(result.frameworks, result.releases)
     nothing = [] if result.frameworks else ["No changes to any framework."]
     if output_format == "markdown":
-        head = [f"## Framework changes compared with {escape_markdown(result.ref)}", ""]
+        head = [f"## Framework changes compared with {markdown_safe(result.ref)}", ""]
         parts = ["\n".join(head + format_release_markdown(result.releases) + nothing)]
         parts += [format_markdown(result.frameworks)] if result.frameworks else []
-        text = "\n\n".join(part.strip("\n") for part in parts) + "\n"
-    else:
-        text = "\n".join(format_release_text(result.releases) + nothing + [format_text(result.frameworks)]).rstrip()
-    return terminal_lines(text)
+        return "\n\n".join(part.strip("\n") for part in parts) + "\n"
+    return "\n".join(format_release_text(result.releases) + nothing + [format_text(result.frameworks)]).rstrip()
 
 
 def run(root: Path, slug: str, old: str | None, new: str | None, output_format: str) -> str:

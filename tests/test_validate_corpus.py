@@ -7,13 +7,16 @@ a hint line, and no traceback.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from cli_helpers import run_cli
+from framework_builder.limits import MAX_FILE_BYTES, MAX_ITEMS, MAX_MARKDOWN, MAX_TEXT, REFUSED_CHARACTER
 
 GOAL = "goals/reporting.yml"
 HEAD = "framework.yml"
@@ -29,9 +32,22 @@ class Edit:
 
 
 @dataclass(frozen=True)
+class Make:
+    """Make `file` ("" = the framework folder) something other than a plain file.
+
+    kind: "link" (a symbolic link to `target`), "link-outside" (moved out of the project, a link left
+    in its place), "fifo" (a named pipe) or "folder".
+    """
+
+    file: str
+    kind: str
+    target: str = ""
+
+
+@dataclass(frozen=True)
 class Case:
     id: str
-    edits: tuple[Edit, ...]
+    edits: tuple[Edit | Make, ...]
     code: str
     where: str  # file:line:col inside the framework folder
     message: str  # a fragment of the message
@@ -40,9 +56,26 @@ class Case:
     others: tuple[str, ...] = field(default=())
 
 
-def apply(folder: Path, edits: tuple[Edit, ...]) -> None:
+def make(folder: Path, edit: Make) -> None:
+    """Turn `edit.file` in `folder` into a link, a named pipe or a folder."""
+    path = folder / edit.file
+    if edit.kind == "link-outside":
+        outside = folder.parent.parent / "outside" / (edit.file or folder.name)
+        outside.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(path, outside)
+        path.symlink_to(outside)
+        return
+    if path.exists():
+        path.unlink()
+    {"link": lambda: path.symlink_to(edit.target), "fifo": lambda: os.mkfifo(path), "folder": path.mkdir}[edit.kind]()
+
+
+def apply(folder: Path, edits: tuple[Edit | Make, ...]) -> None:
     """Apply each edit to the copy in `folder`."""
     for edit in edits:
+        if isinstance(edit, Make):
+            make(folder, edit)
+            continue
         path = folder / edit.file
         if edit.new is None:
             path.unlink()
@@ -102,6 +135,71 @@ ERRORS = [
          "FB002", f"{GOAL}:9:16", "YAML tag 'tag:yaml.org,2002:python/object:os.system' is not supported", "remove the `!` tag"),
     Case("key-not-text", (Edit(GOAL, "        lead: city\n", "        lead: city\n        2025: planned\n"),),
          "FB009", f"{GOAL}:11:9", "key '2025' is not text", "use a field name"),
+    Case("tag-on-mapping", (Edit(GOAL, "baseline: {value", "baseline: !foo {value"),),
+         "FB002", f"{GOAL}:22:15", "YAML tag '!foo' is not supported", "remove the `!` tag"),
+    Case("set-tag-on-mapping", (Edit(GOAL, "partners: [library]", "partners: !!set {library}"),),
+         "FB002", f"{GOAL}:11:19", "YAML tag 'tag:yaml.org,2002:set' is not supported", "remove the `!` tag"),
+    Case("omap-tag-on-list", (Edit(GOAL, "    measurements:\n", "    measurements: !!omap\n"),),
+         "FB002", f"{GOAL}:24:19", "YAML tag 'tag:yaml.org,2002:omap' is not supported", "remove the `!` tag"),
+    Case("file-too-large", (Edit(GOAL, None, "# " + "x" * MAX_FILE_BYTES + "\n"),),
+         "FB007", f"{GOAL}:1:1", f"file is {MAX_FILE_BYTES + 3:,} bytes; the limit is {MAX_FILE_BYTES:,}", "split it"),
+    # Files that are not plain files: never followed, opened as anything but a file, or skipped silently
+    Case("goal-symlink-outside", (Make(GOAL, "link-outside"),),
+         "FB011", f"{GOAL}:1:1", "this is a symbolic link, not a plain file", "replace the link with a copy of the file"),
+    Case("goal-symlink-inside", (Make("goals/copy.yml", "link", "reporting.yml"),),
+         "FB011", "goals/copy.yml:1:1", "this is a symbolic link, not a plain file", "links are not followed"),
+    Case("goal-symlink-dev-zero", (Make(GOAL, "link", "/dev/zero"),),
+         "FB011", f"{GOAL}:1:1", "this is a symbolic link, not a plain file"),
+    Case("goal-dangling-symlink", (Make("goals/gone.yml", "link", "/nonexistent/gone.yml"),),
+         "FB011", "goals/gone.yml:1:1", "this is a symbolic link, not a plain file"),
+    Case("goal-fifo", (Make(GOAL, "fifo"),), "FB011", f"{GOAL}:1:1", "this is a named pipe, not a plain file",
+         "put a plain YAML file here"),
+    Case("folder-named-yml", (Make("goals/x.yml", "folder"),),
+         "FB011", "goals/x.yml:1:1", "this is a folder, not a plain file", "rename the folder"),
+    Case("framework-yml-symlink", (Make(HEAD, "link-outside"),),
+         "FB011", f"{HEAD}:1:1", "this is a symbolic link, not a plain file"),
+    Case("framework-yml-dangling-symlink", (Make(HEAD, "link", "/nonexistent/framework.yml"),),
+         "FB011", f"{HEAD}:1:1", "this is a symbolic link, not a plain file"),
+    Case("goals-folder-symlink", (Make("goals", "link-outside"),),
+         "FB011", "goals:1:1", "this is a symbolic link, not a plain file"),
+    Case("framework-folder-symlink", (Make("", "link-outside"),),
+         "FB011", ":1:1", "this is a symbolic link, not a plain file"),
+    # Limits: nesting, numbers, lengths
+    Case("nesting-300-levels", (Edit(GOAL, "title: Publish a reporting guide", "title: " + "[" * 300 + "]" * 300),),
+         "FB012", f"{GOAL}:9:31", "values are nested more than 20 levels deep", "check the indentation"),
+    Case("number-1e400", (Edit(GOAL, "value: 21}", "value: 1.0e+400}"),),
+         "FB110", f"{GOAL}:26:35", "1.0e+400 is not a number between -1,000,000,000,000,000 and 1,000,000,000,000,000",
+         "write an ordinary number"),
+    Case("number-nan", (Edit(GOAL, "value: 21}", "value: .nan}"),),
+         "FB110", f"{GOAL}:26:35", ".nan is not a number between"),
+    Case("number-minus-inf", (Edit(GOAL, "{value: 10, date", "{value: -.inf, date"),),
+         "FB110", f"{GOAL}:22:23", "-.inf is not a number between"),
+    Case("number-huge-integer", (Edit(GOAL, "{value: 40, date", "{value: 1" + "0" * 400 + ", date"),),
+         "FB110", f"{GOAL}:23:21", "is not a number between"),
+    Case("title-too-long", (Edit(GOAL, "title: Publish a reporting guide", "title: " + "A" * (MAX_TEXT + 1)),),
+         "FB111", f"{GOAL}:9:16", f"'title' in action 'reporting-guide' is {MAX_TEXT + 1} characters long; the limit is {MAX_TEXT}",
+         "shorten it"),
+    Case("description-too-long", (Edit(GOAL, "        lead: city\n", f"        description: {'word ' * (MAX_MARKDOWN // 5)}x\n        lead: city\n"),),
+         "FB111", f"{GOAL}:10:22", f"is {MAX_MARKDOWN + 1:,} characters long; the limit is {MAX_MARKDOWN:,}", "shorten it"),
+    Case("list-too-long", (Edit(GOAL, "partners: [library]", "partners: [" + ", ".join(["library"] * (MAX_ITEMS + 1)) + "]"),),
+         "FB112", f"{GOAL}:11:19", f"'partners' in action 'reporting-guide' has {MAX_ITEMS + 1} items; the limit is {MAX_ITEMS}",
+         "split the list"),
+    # Clean text: invisible control and bidirectional characters are named, never printed
+    Case("bidi-override-in-title", (Edit(GOAL, "title: Publish a reporting guide", "title: Publish a \u202egnitroper guide"),),
+         "FB113", f"{GOAL}:9:26", "the invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) is not allowed", "retype the text"),
+    Case("bidi-isolate-in-id", (Edit(GOAL, "- id: reporting-guide", "- id: reporting-guide\u2066"),),
+         "FB113", f"{GOAL}:8:28", "U+2066 (LEFT-TO-RIGHT ISOLATE)", "retype the text"),
+    Case("terminal-escape-in-title", (Edit(GOAL, "title: Publish a reporting guide", "title: Publish \x1b[2J guide"),),
+         "FB113", f"{GOAL}:9:24", "the invisible character U+001B (a control character) is not allowed"),
+    Case("escaped-terminal-escape-in-id", (Edit(GOAL, "- id: reporting-guide", '- id: "reporting-guide\\e]0;owned\\a"'),),
+         "FB113", f"{GOAL}:8:13", "the invisible character U+001B (a control character) is not allowed", "escape"),
+    Case("escaped-bidi-in-name", (Edit(HEAD, "    name: Testville Library", '    name: "Testville \\u202eLibrary"'),),
+         "FB113", f"{HEAD}:19:11", "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+    Case("c1-control-in-summary", (Edit(HEAD, "summary: A small framework", "summary: A small\u0085 framework"),),
+         "FB113", f"{HEAD}:5:17", "U+0085 (a control character)"),
+    Case("line-break-in-title", (Edit(GOAL, "title: Publish a reporting guide", 'title: "Publish a\\nreporting guide"'),),
+         "FB113", f"{GOAL}:9:16", "'title' in action 'reporting-guide' holds the character U+000A (a control character); it must be one line",
+         "write it on one line"),
     # Schema
     Case("unknown-key-did-you-mean", (Edit(GOAL, "title: Make reporting safe and simple", "titel: Make reporting safe and simple"),),
          "FB101", f"{GOAL}:2:1", "unknown field 'titel'", "did you mean 'title'?", others=("FB102",)),
@@ -179,6 +277,7 @@ def test_broken_input_is_reported_at_its_place(case: Case, copy_framework, tmp_p
     code, out, err = _validate(tmp_path, f"frameworks/{case.slug}")
 
     assert code == 1, out + err
+    assert not REFUSED_CHARACTER.search(out + err), "a refused character was echoed back"
     location = f"frameworks/{case.slug}" + ("" if case.where.startswith(":") else "/") + case.where
     prefix = f"{location}: error {case.code}: "
     lines = out.splitlines()

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from . import limits
+
 
 class Severity(str, Enum):
     error = "error"
@@ -36,10 +38,13 @@ _TABLE = [
     Code("FB004", "error", "Duplicate key", "The same field appears twice in one place, so one of its two values would be lost.", "Delete one of the two lines, or merge their values."),
     Code("FB005", "error", "Empty file", "The file has nothing in it.", "Add the fields the file needs, or delete the file."),
     Code("FB006", "error", "Anchors and aliases are not allowed", "Shortcuts written with `&` and `*` make a file hard to review, so they are not allowed.", "Write the repeated value out in full each time."),
-    Code("FB007", "error", "File too large", "The file is much larger than any framework file should be, which usually means something went wrong.", "Split the goal into smaller goal files, or check that the file was not replaced by something else."),
+    Code("FB007", "error", "File too large", f"A framework or goal file holds at most {limits.MAX_FILE_BYTES:,} bytes, a release file {limits.MAX_RELEASE_BYTES:,}; a larger file usually means something went wrong.", "Split the goal into smaller goal files, or check that the file was not replaced by something else."),
     Code("FB008", "error", "Wrong kind of document", "The file should be made of `name: value` lines, but it is a list or a single value.", "Start the file with field lines such as `id: reporting`, not with `- ` list items."),
     Code("FB009", "error", "Key is not text", "A field name must be a word such as `title`, not a number or a date.", "Rename the field to one of the names listed in the hint."),
     Code("FB010", "error", "Framework folder incomplete", "A framework folder needs a `framework.yml` file and at least one goal file in `goals/`.", "Add the file the message names; ask a maintainer to run `framework-builder new` for a complete example."),
+    Code("FB011", "error", "Not a plain file", "Only plain files and folders are read: a symbolic link (even one pointing inside the project, or to nothing), a folder named like a YAML file, a named pipe or a device is refused, so nothing outside the framework can be published.", "Replace the link with a copy of the file it points to, or rename the folder so its name does not end in `.yml`."),
+    Code("FB012", "error", "Nested too deeply", f"Values are nested more than {limits.MAX_DEPTH} levels deep; no field of a framework needs more than 9, so this is a mistake in the brackets or the indentation.", "Check the `[ ]` and `{ }` brackets and the indentation at the place shown."),
+    Code("FB013", "error", "Too many files or bytes", f"`goals/` and `releases/` hold at most {limits.MAX_FILES} files each; `framework.yml` and the goal files together at most {limits.MAX_FRAMEWORK_BYTES:,} bytes, and the release files together at most {limits.MAX_RELEASES_BYTES:,} bytes.", "Merge small goal files, or check that no file was replaced by something much larger."),
     # Schema
     Code("FB101", "error", "Unknown field", "The field name is not one the tool knows, often because of a typo, and it would be ignored.", "Rename `titel:` to `title:` (the hint names the closest field)."),
     Code("FB102", "error", "Missing field", "A field that must be filled in is missing.", "Add the field named in the message, for example `timeframe: near-term`."),
@@ -50,6 +55,10 @@ _TABLE = [
     Code("FB107", "error", "Invalid date", "Dates are written year-month-day, with a real day of the month.", "Write `date: 2025-03-31`."),
     Code("FB108", "error", "List is empty", "This list needs at least one item.", "Add an item, for example one objective under `objectives:`."),
     Code("FB109", "error", "Invalid value", "The value is not allowed in this field.", "Change the value as the message and its hint say."),
+    Code("FB110", "error", "Number out of range", f"Numbers must be ordinary numbers between {-limits.MAX_NUMBER:,} and {limits.MAX_NUMBER:,}: `.inf`, `.nan` and numbers such as `1.0e+400` (which a computer reads as infinity) are refused.", "Write `value: 42`; to write a word instead of a number, put it in quotes."),
+    Code("FB111", "error", "Text too long", f"Short texts (titles, names, labels, units, notes) have at most {limits.MAX_TEXT:,} characters; descriptions and other Markdown texts at most {limits.MAX_MARKDOWN:,}; ids {limits.MAX_SLUG}; versions {limits.MAX_VERSION}.", "Shorten the text; put the detail in the item's `description:`."),
+    Code("FB112", "error", "List too long", f"A list holds at most {limits.MAX_ITEMS} items (objectives in a goal, actions in an objective, indicators, measurements, organizations, and every other list).", "Split the list, for example into a second objective or another goal file."),
+    Code("FB113", "error", "Invisible control character", "Text may not contain invisible control characters (such as U+001B, which can change what a terminal shows) or the bidirectional overrides, embeddings and isolates U+202A–U+202E and U+2066–U+2069, which make text display differently from how it is stored. Left-to-right and right-to-left marks (U+200E, U+200F) are allowed. Short texts are also one line, without line breaks or tabs.", "Delete the character the message names: retype the text around the place shown, or remove the `\\u202e` escape that writes it."),
     # References and consistency
     Code("FB201", "error", "Duplicate id", "Two items have the same id, but each id must be unique in the whole framework because it names a web address.", "Rename one of them, for example `reporting-2`."),
     Code("FB202", "error", "Unknown organization", "`lead:` and `partners:` must use the id of an organization listed in `framework.yml`.", "Use the organization's id (`lead: city-of-stamford`), or add the organization to `framework.yml`."),

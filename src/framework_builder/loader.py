@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -11,12 +12,13 @@ from pydantic import BaseModel, ValidationError
 
 from .checks import check_framework
 from .diagnostics import Diagnostic, sort_diagnostics
-from .discovery import display_path, source_jobs
+from .discovery import display_path, framework_problems, release_paths, source_jobs, too_large
 from .items import FRAMEWORK_FILE
+from .limits import MAX_RELEASE_BYTES, MAX_RELEASES_BYTES
 from .models import Framework, FrameworkFile, Goal
 from .releases import ReleaseFile, digest
 from .schema_errors import validation_diagnostics
-from .yamlsource import SourceFile, read_many
+from .yamlsource import SourceFile, read_many, read_or_diagnostic
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -54,10 +56,13 @@ def load_framework(folder: Path) -> LoadedFramework:
 
 def _load_framework(folder: Path) -> LoadedFramework:
     loaded = LoadedFramework(folder)
+    loaded.diagnostics = framework_problems(folder)
+    if loaded.diagnostics:
+        return loaded
     framework_path = folder / FRAMEWORK_FILE
     jobs = source_jobs(folder)
     goal_files = [path for path, _ in jobs[1:]]
-    if not framework_path.is_file():
+    if not os.path.lexists(framework_path):
         loaded.diagnostics.append(Diagnostic.at(display_path(folder), (1, 1), "FB010", "framework.yml is missing",
                                                 "each framework folder needs a framework.yml"))
         return loaded
@@ -138,8 +143,13 @@ def _to_model(source: SourceFile | Diagnostic, model: type[M], diagnostics: list
 def _read_releases(folder: Path, working: Framework, sources: dict[str, SourceFile],
                    diagnostics: list[Diagnostic]) -> list[ReleaseFile]:
     releases: list[ReleaseFile] = []
-    for path in sorted((folder / "releases").glob("*.yml")):
-        release = _to_model(read_many([(path, display_path(path))])[0], ReleaseFile, diagnostics, {}, path.stem)
+    paths = release_paths(folder)
+    problem = too_large(folder / "releases", paths, [], MAX_RELEASES_BYTES)
+    if problem is not None:
+        diagnostics.append(problem)
+        return releases
+    for path in paths:
+        release = _to_model(read_or_diagnostic(path, display_path(path), MAX_RELEASE_BYTES), ReleaseFile, diagnostics, {}, path.stem)
         if release is None:
             continue
         display = display_path(path)

@@ -4,6 +4,10 @@ Every model forbids unknown keys (a typo is an error, never silently dropped) an
 every text field is strict: PyYAML's YAML 1.1 turns `yes`, `no`, `on` and bare
 numbers into other types, and a strict string refuses them with a clear message
 instead of publishing "True" where the author wrote "yes".
+
+Every text, list and number is bounded (limits.py): texts have a maximum length and no
+invisible control or bidirectional-override characters, lists a maximum number of items,
+numbers are finite and within ±MAX_NUMBER.
 """
 
 from __future__ import annotations
@@ -15,12 +19,17 @@ from typing import Annotated, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+from .limits import (MARKDOWN_PATTERN, MAX_FILES, MAX_ITEMS, MAX_MARKDOWN, MAX_NUMBER, MAX_SLUG, MAX_TEXT, MAX_VERSION,
+                     TEXT_PATTERN)
+
 VERSION_PATTERN = r"^[0-9]+(\.[0-9]+)*(-[a-z0-9.]+)?$"
 
-Slug = Annotated[str, StringConstraints(strict=True, pattern=SLUG_PATTERN, max_length=80)]
-Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
-Markdown = Annotated[str, StringConstraints(strict=True, min_length=1)]
-Version = Annotated[str, StringConstraints(strict=True, pattern=VERSION_PATTERN)]
+Slug = Annotated[str, StringConstraints(strict=True, pattern=SLUG_PATTERN, max_length=MAX_SLUG)]
+Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=MAX_TEXT,
+                                        pattern=TEXT_PATTERN)]
+Markdown = Annotated[str, StringConstraints(strict=True, min_length=1, max_length=MAX_MARKDOWN, pattern=MARKDOWN_PATTERN)]
+Version = Annotated[str, StringConstraints(strict=True, pattern=VERSION_PATTERN, max_length=MAX_VERSION)]
+Number = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_NUMBER, le=MAX_NUMBER)]
 Url = HttpUrl
 
 
@@ -139,8 +148,8 @@ class Resource(Model):
     name: Text
     description: Markdown
     url: Url | None = None
-    phone: Annotated[str, StringConstraints(strict=True, pattern=r"^[0-9+() .-]{3,}$")] | None = None
-    languages: list[Text] = Field(default_factory=list)
+    phone: Annotated[str, StringConstraints(strict=True, pattern=r"^[0-9+() .-]{3,}$", max_length=MAX_TEXT)] | None = None
+    languages: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
     emergency: bool = False
 
 
@@ -178,17 +187,17 @@ class Comments(Model):
 
     opens: dt.date
     closes: dt.date
-    channels: list[Channel] = Field(min_length=1)
+    channels: list[Channel] = Field(min_length=1, max_length=MAX_ITEMS)
 
 
 class DatedValue(Model):
-    value: float | Text
+    value: Number | Text
     date: dt.date
 
 
 class Measurement(Model):
     date: dt.date
-    value: float | Text
+    value: Number | Text
     note: Text | None = None
 
 
@@ -206,7 +215,7 @@ class Indicator(Model):
     target: DatedValue | None = None
     source: Text | None = None
     frequency: Frequency | None = None
-    measurements: list[Measurement] = Field(default_factory=list)
+    measurements: list[Measurement] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
 class Action(Model):
@@ -214,13 +223,13 @@ class Action(Model):
     title: Text
     description: Markdown | None = None
     lead: Slug | None = None
-    partners: list[Slug] = Field(default_factory=list)
+    partners: list[Slug] = Field(default_factory=list, max_length=MAX_ITEMS)
     timeframe: Timeframe
     start: dt.date | None = None
     end: dt.date | None = None
     status: ActionStatus = ActionStatus.not_started
-    addresses: list[Slug] = Field(default_factory=list)
-    funding: list[Slug] = Field(default_factory=list)
+    addresses: list[Slug] = Field(default_factory=list, max_length=MAX_ITEMS)
+    funding: list[Slug] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
 class Objective(Model):
@@ -228,7 +237,7 @@ class Objective(Model):
     title: Text
     description: Markdown | None = None
     prevention_level: PreventionLevel | None = None
-    actions: list[Action] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
 class Goal(Model):
@@ -237,9 +246,9 @@ class Goal(Model):
     id: Slug
     title: Text
     summary: Markdown | None = None
-    order: int | None = None
-    objectives: list[Objective] = Field(min_length=1)
-    indicators: list[Indicator] = Field(default_factory=list)
+    order: Annotated[int, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)] | None = None
+    objectives: list[Objective] = Field(min_length=1, max_length=MAX_ITEMS)
+    indicators: list[Indicator] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
 class FrameworkFile(Model):
@@ -257,13 +266,13 @@ class FrameworkFile(Model):
     language: Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = "en"
     adopted_on: dt.date | None = None
     comments: Comments | None = None
-    organizations: list[Organization] = Field(default_factory=list)
-    findings: list[Finding] = Field(default_factory=list)
-    funding: list[FundingSource] = Field(default_factory=list)
-    resources: list[Resource] = Field(default_factory=list)
+    organizations: list[Organization] = Field(default_factory=list, max_length=MAX_ITEMS)
+    findings: list[Finding] = Field(default_factory=list, max_length=MAX_ITEMS)
+    funding: list[FundingSource] = Field(default_factory=list, max_length=MAX_ITEMS)
+    resources: list[Resource] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
 class Framework(FrameworkFile):
     """A whole version of a framework: `framework.yml` with its goals resolved."""
 
-    goals: list[Goal] = Field(default_factory=list)
+    goals: list[Goal] = Field(default_factory=list, max_length=MAX_FILES)

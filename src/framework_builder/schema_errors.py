@@ -10,6 +10,7 @@ from typing import Any, Iterable
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic
+from .limits import MARKDOWN_PATTERN, MAX_NUMBER, REFUSED_CHARACTER_HINT, TEXT_PATTERN, character_name
 from .models import SLUG_PATTERN, VERSION_PATTERN
 from .suggest import closest, slugify
 from .yamlsource import SourceFile
@@ -75,13 +76,21 @@ def _context(loc: tuple, data: Any) -> str:
     return f" in {found}" if found else ""
 
 
+# A broken limit explains the problem better than "not a number" from the other member of a union.
+_LIMIT_TYPES = ("string_too_long", "too_long", "finite_number", "greater_than_equal", "less_than_equal")
+_HYGIENE_PATTERNS = (TEXT_PATTERN, MARKDOWN_PATTERN)
+
+
 def _diagnostic(loc: tuple, items: list[dict], model: type[BaseModel], source: SourceFile) -> Diagnostic:
-    first = items[0]
+    first = next((item for item in items if item["type"] in _LIMIT_TYPES or _is_hygiene(item)), items[0])
     kind = first["type"]
     field = next((step for step in reversed(loc) if isinstance(step, str)), "value")
     where = _context(loc, source.data)
     value = first.get("input")
     types_seen = {item["type"] for item in items}
+
+    if kind in _LIMIT_TYPES or _is_hygiene(first):
+        return _limit_diagnostic(first, loc, field, where, source)
 
     if kind == "extra_forbidden":
         allowed = _allowed_fields(model, loc[:-1])
@@ -123,6 +132,34 @@ def _diagnostic(loc: tuple, items: list[dict], model: type[BaseModel], source: S
     if types_seen & {"string_type", "float_type", "float_parsing", "int_type", "int_parsing", "bool_type", "bool_parsing"}:
         return _type_diagnostic(loc, field, value, types_seen, where, source)
     return Diagnostic.at(source.path, source.position(loc), "FB109", f"{field}{where}: {first['msg']}", "")
+
+
+def _is_hygiene(item: dict) -> bool:
+    return item["type"] == "string_pattern_mismatch" and item.get("ctx", {}).get("pattern") in _HYGIENE_PATTERNS
+
+
+def _limit_diagnostic(item: dict, loc: tuple, field: str, where: str, source: SourceFile) -> Diagnostic:
+    """FB110 (number), FB111 (text length), FB112 (list length), FB113 (refused character); never echoes the value."""
+    kind, value, ctx = item["type"], item.get("input"), item.get("ctx", {})
+    position = source.position(loc)
+    if kind == "string_too_long":
+        return Diagnostic.at(source.path, position, "FB111",
+                             f"'{field}'{where} is {len(value):,} characters long; the limit is {ctx['max_length']:,}",
+                             "shorten it; longer text belongs in a `description:`" if ctx["max_length"] < 1000
+                             else "shorten it, or move part of it to another item")
+    if kind == "too_long":
+        return Diagnostic.at(source.path, position, "FB112",
+                             f"'{field}'{where} has {ctx['actual_length']:,} items; the limit is {ctx['max_length']:,}",
+                             "split the list, for example into another objective or goal file")
+    if kind == "string_pattern_mismatch":
+        char = next(c for c in value if not re.fullmatch(ctx["pattern"], c))
+        one_line = "; it must be one line" if char in "\n\t" else ""
+        hint = "write it on one line, with spaces instead of tabs" if one_line else REFUSED_CHARACTER_HINT
+        return Diagnostic.at(source.path, position, "FB113",
+                             f"'{field}'{where} holds the character {character_name(char)}{one_line}", hint)
+    return Diagnostic.at(source.path, position, "FB110",
+                         f"'{field}'{where} is not a number between {-MAX_NUMBER:,} and {MAX_NUMBER:,}",
+                         "write an ordinary number such as 42 or 3.5")
 
 
 def _type_diagnostic(loc: tuple, field: str, value: Any, types_seen: set[str], where: str, source: SourceFile) -> Diagnostic:

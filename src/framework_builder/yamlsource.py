@@ -7,7 +7,10 @@ column; we turn the nodes into plain Python values ourselves so that:
 - anchors and aliases are refused (they can expand without bound);
 - YAML 1.2 booleans apply: only true/false are booleans, while `yes`, `no`,
   `on` and `off` stay the text the author wrote;
-- unknown tags (`!!python/object`, `!foo`) are refused.
+- tags (`!!python/object`, `!foo`, `!!set`) are refused, on values, mappings and lists;
+- only plain files are read (no links, folders, pipes or devices), and no more than a size limit;
+- nesting is limited, numbers are finite and bounded, and invisible control and
+  bidirectional-override characters are refused (limits.py has every limit).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
@@ -22,6 +26,8 @@ from typing import Any, Sequence
 import yaml
 
 from .diagnostics import Diagnostic
+from .limits import (MAX_DEPTH, MAX_FILE_BYTES, MAX_NUMBER, REFUSED_CHARACTER, REFUSED_CHARACTER_HINT, REFUSED_IN_FILE,
+                     character_name)
 
 _TAG = "tag:yaml.org,2002:"
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -47,7 +53,6 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
             return _TAG + "str"
         return _TAG + ("seq" if kind is yaml.SequenceNode else "map")
 
-MAX_FILE_BYTES = 1024 * 1024
 _BOOLS = {"true": True, "false": False}
 _timestamps = yaml.constructor.SafeConstructor()
 
@@ -100,14 +105,12 @@ class SourceFile:
         return target.start_mark.line + 1, target.start_mark.column + 1
 
 
-def read_yaml(path: Path, display: str) -> SourceFile:
-    """Read one YAML file; raise YamlError with a located diagnostic on any problem."""
-    raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        raise YamlError(
-            Diagnostic.at(display, (1, 1), "FB007", f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")
-        )
-    text = _decode(raw, display)
+def read_yaml(path: Path, display: str, limit: int = MAX_FILE_BYTES) -> SourceFile:
+    """Read one YAML file of at most `limit` bytes; raise YamlError with a located diagnostic on any problem."""
+    text = _decode(read_plain_file(path, display, limit), display)
+    refused = REFUSED_IN_FILE.search(text)
+    if refused:
+        raise YamlError(_character_diagnostic(display, _text_position(text, refused.start()), refused.group()))
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -120,16 +123,57 @@ def read_yaml(path: Path, display: str) -> SourceFile:
     return SourceFile(display, converter.convert(root), text, root)
 
 
-def _read_or_diagnostic(job: tuple[Path, str]) -> SourceFile | Diagnostic:
+_NOT_PLAIN = {
+    stat.S_IFLNK: ("a symbolic link", "replace the link with a copy of the file: links are not followed"),
+    stat.S_IFDIR: ("a folder", "rename the folder so its name does not end in .yml or .yaml, or move it elsewhere"),
+    stat.S_IFIFO: ("a named pipe", "delete it and put a plain YAML file here"),
+    0: ("gone: it was removed while it was being read", "run the command again"),
+}
+_NOT_PLAIN_OTHER = ("a device or socket", "delete it and put a plain YAML file here")
+
+
+def not_plain_diagnostic(display: str, mode: int) -> Diagnostic:
+    """FB011 for a path whose `lstat` mode is not a regular file."""
+    kind, hint = _NOT_PLAIN.get(stat.S_IFMT(mode), _NOT_PLAIN_OTHER)
+    return Diagnostic.at(display, (1, 1), "FB011", f"this is {kind}, not a plain file", hint)
+
+
+def read_plain_file(path: Path, display: str, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, never following a link nor waiting on a pipe.
+
+    Raises YamlError: FB011 for anything but a regular file, FB007 when it is larger than `limit`.
+    """
     try:
-        return read_yaml(*job)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:  # a link (ELOOP under O_NOFOLLOW), no permission, or gone since it was listed
+        mode = os.lstat(path).st_mode if os.path.lexists(path) else 0
+        if stat.S_ISREG(mode):
+            raise YamlError(Diagnostic.at(display, (1, 1), "FB011", f"the file cannot be read ({exc.strerror})",
+                                          "check that the file can be read by the account running the command")) from None
+        raise YamlError(not_plain_diagnostic(display, mode)) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise YamlError(not_plain_diagnostic(display, info.st_mode))
+    with os.fdopen(fd, "rb") as file:
+        raw = file.read(limit + 1)
+    if len(raw) > limit:
+        raise YamlError(Diagnostic.at(display, (1, 1), "FB007", f"file is {max(info.st_size, len(raw)):,} bytes; the limit is {limit:,}",
+                                      "split it into smaller files, or check that it was not replaced by something else"))
+    return raw
+
+
+def read_or_diagnostic(path: Path, display: str, limit: int = MAX_FILE_BYTES) -> SourceFile | Diagnostic:
+    """Read one YAML file, or the diagnostic saying why it could not be read."""
+    try:
+        return read_yaml(path, display, limit)
     except YamlError as exc:
         return exc.diagnostic
 
 
 def _read_detached(job: tuple[Path, str]) -> tuple[str, Any, str] | Diagnostic:
     """Read one file in a worker process: plain values travel back, nodes do not."""
-    source = _read_or_diagnostic(job)
+    source = read_or_diagnostic(*job)
     return source if isinstance(source, Diagnostic) else (source.path, source.data, source.text)
 
 
@@ -155,13 +199,22 @@ _PREFETCHED: list[_Reading] = []
 
 def _start_reading(jobs: list[tuple[Path, str]]) -> _Reading | None:
     """Start reading in forked processes when the files are large enough to pay off, else None."""
-    total = sum(path.stat().st_size for path, _ in jobs if path.is_file())
+    total = sum(plain_size(path) for path, _ in jobs)
     workers = min(os.cpu_count() or 1, 4)
     if total < PARALLEL_MIN_BYTES or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return None
     pool = multiprocessing.get_context("fork").Pool(workers)
     chunks = max(1, len(jobs) // (workers * 2))
     return _Reading(jobs, pool, pool.map_async(_read_detached, jobs, chunksize=chunks))
+
+
+def plain_size(path: Path) -> int:
+    """The size of a regular file; 0 for anything else (which is never read)."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return 0
+    return info.st_size if stat.S_ISREG(info.st_mode) else 0
 
 
 def prefetch(jobs: list[tuple[Path, str]]) -> None:
@@ -181,7 +234,7 @@ def read_many(jobs: list[tuple[Path, str]]) -> list[SourceFile | Diagnostic]:
     else:
         reading = _start_reading(jobs)
     if reading is None:
-        return [_read_or_diagnostic(job) for job in jobs]
+        return [read_or_diagnostic(*job) for job in jobs]
     return reading.results()
 
 
@@ -237,23 +290,37 @@ class _Converter:
         self.text = text
         self.seen: set[int] = set()
 
-    def convert(self, node: yaml.Node) -> Any:
+    def convert(self, node: yaml.Node, depth: int = 1) -> Any:
         if id(node) in self.seen:
             raise YamlError(self._alias_diagnostic())
         self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
+        self._check_collection(node, depth)
         if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item) for item in node.value]
-        return self._mapping(node)
+            return [self.convert(item, depth + 1) for item in node.value]
+        return self._mapping(node, depth)
 
-    def _mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
+    def _check_collection(self, node: yaml.Node, depth: int) -> None:
+        """Refuse a tag on a mapping or list (`!!set`, `!foo {a: 1}`), and nesting deeper than MAX_DEPTH."""
+        if node.tag != _TAG + ("seq" if isinstance(node, yaml.SequenceNode) else "map"):
+            raise YamlError(self._tag_diagnostic(node))
+        if depth > MAX_DEPTH:
+            raise YamlError(Diagnostic.at(self.display, _where(node), "FB012",
+                                          f"values are nested more than {MAX_DEPTH} levels deep",
+                                          "check the indentation and the [ ] and { } brackets here: no field nests this deep"))
+
+    def _tag_diagnostic(self, node: yaml.Node) -> Diagnostic:
+        return Diagnostic.at(self.display, _where(node), "FB002", f"YAML tag {node.tag!r} is not supported",
+                             "remove the `!` tag; write plain values")
+
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _TAG + "merge":
                 raise YamlError(self._alias_diagnostic())
-            key = self.convert(key_node)
+            key = self.convert(key_node, depth + 1)
             where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if not isinstance(key, str):
                 raise YamlError(
@@ -270,21 +337,21 @@ class _Converter:
                     )
                 )
             first_line[key] = where[0]
-            result[key] = self.convert(value_node)
+            result[key] = self.convert(value_node, depth + 1)
         return result
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag, value = node.tag, node.value
         if tag == _TAG + "str":
+            if node.style == '"':
+                self._check_escapes(node)
             return value
         if tag == _TAG + "null":
             return None
         if tag == _TAG + "bool":
             return _BOOLS.get(value.lower(), value)
-        if tag == _TAG + "int":
-            return _to_number(value, int)
-        if tag == _TAG + "float":
-            return _to_number(value, float)
+        if tag in (_TAG + "int", _TAG + "float"):
+            return self._number(node)
         if tag == _TAG + "timestamp":
             try:
                 if len(value) == 10:
@@ -292,10 +359,25 @@ class _Converter:
                 return _timestamps.construct_yaml_timestamp(node)
             except ValueError:  # 2025-13-01: not a date; the schema reports it where a date is due
                 return value
-        where = (node.start_mark.line + 1, node.start_mark.column + 1)
-        raise YamlError(
-            Diagnostic.at(self.display, where, "FB002", f"YAML tag {tag!r} is not supported", "remove the `!` tag; write plain values")
-        )
+        raise YamlError(self._tag_diagnostic(node))
+
+    def _check_escapes(self, node: yaml.ScalarNode) -> None:
+        """A double-quoted value may write any character with an escape (`"\\u202e"`): refuse the same ones."""
+        refused = REFUSED_CHARACTER.search(node.value)
+        if refused:
+            raise YamlError(_character_diagnostic(self.display, _where(node), refused.group()))
+
+    def _number(self, node: yaml.ScalarNode) -> Any:
+        """A YAML 1.2 number; `.inf`, `.nan` and numbers beyond ±MAX_NUMBER (1e400) are refused."""
+        number = _to_number(node.value, int if node.tag == _TAG + "int" else float)
+        if isinstance(number, str):
+            if number.lstrip("+-").lower() not in (".inf", ".nan"):
+                return number
+        elif -MAX_NUMBER <= number <= MAX_NUMBER:  # False for NaN
+            return number
+        raise YamlError(Diagnostic.at(self.display, _where(node), "FB110",
+                                      f"{node.value[:40]} is not a number between {-MAX_NUMBER:,} and {MAX_NUMBER:,}",
+                                      "write an ordinary number such as 42 or 3.5 (in quotes, it is text)"))
 
     def _alias_diagnostic(self) -> Diagnostic:
         for event in yaml.parse(self.text, Loader=_Loader):
@@ -303,6 +385,22 @@ class _Converter:
                 where = (event.start_mark.line + 1, event.start_mark.column + 1)
                 return Diagnostic.at(self.display, where, "FB006", "anchors (&) and aliases (*) are not allowed", "write the repeated value out in full")
         return Diagnostic.at(self.display, (1, 1), "FB006", "merge keys (<<) are not allowed", "write the values out in full")
+
+
+def _where(node: yaml.Node) -> tuple[int, int]:
+    """1-based (line, column) where `node` starts."""
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _text_position(text: str, index: int) -> tuple[int, int]:
+    """1-based (line, column) of the character at `index` of `text`."""
+    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
+
+
+def _character_diagnostic(display: str, where: tuple[int, int], char: str) -> Diagnostic:
+    """FB113: a refused invisible character, named by its code point, never printed."""
+    return Diagnostic.at(display, where, "FB113", f"the invisible character {character_name(char)} is not allowed",
+                         REFUSED_CHARACTER_HINT)
 
 
 def _to_number(value: str, kind: type) -> Any:

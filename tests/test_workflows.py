@@ -130,3 +130,32 @@ def test_codeowners_names_a_team_for_every_framework() -> None:
     frameworks = {path.parent.name for path in (REPO / "frameworks").glob("*/framework.yml")}
     assert frameworks, "no frameworks found in frameworks/"
     assert frameworks <= owned, f"add a CODEOWNERS line for: {sorted(frameworks - owned)}"
+
+
+def summary_step() -> dict[str, Any]:
+    [step] = [step for step in steps(load("pull-request.yml")) if "framework-builder diff --base" in step.get("run", "")]
+    return step
+
+
+@pytest.mark.parametrize("diff_exit", [0, 1, 3])
+def test_summary_step_writes_the_summary_then_fails_when_a_release_changed(diff_exit: int, tmp_path: Path) -> None:
+    """The step's script, run by bash -e as GitHub runs it, with a stand-in framework-builder that exits `diff_exit`."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    stub = bin_dir / "framework-builder"
+    stub.write_text(f"#!/bin/sh\nprintf '## Framework changes\\n\\n> [!WARNING]\\n'\nexit {diff_exit}\n")
+    stub.chmod(0o755)
+    summary = tmp_path / "summary.md"
+    env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "HOME": str(tmp_path), "GIT_CONFIG_GLOBAL": str(tmp_path / "gitconfig"),
+           "GITHUB_WORKSPACE": str(tmp_path), "GITHUB_STEP_SUMMARY": str(summary), "BASE_REF": "main"}
+    result = subprocess.run(["bash", "-e", "-c", summary_step()["run"]], env=env, cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60)
+
+    assert result.returncode == diff_exit
+    assert summary.read_text().splitlines() == ["## Framework changes", "", "> [!WARNING]"]
+    errors = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
+    if diff_exit == 3:
+        assert len(errors) == 1 and errors[0].startswith("::error title=Released version changed::")
+        assert "maintainer" in errors[0]
+    else:
+        assert errors == []

@@ -18,7 +18,7 @@ import pytest
 
 from cli_helpers import run_cli
 from framework_builder.commands.diff import FrameworkDiff, render
-from framework_builder.diagnostics import terminal_safe
+from framework_builder.diagnostics import Diagnostic, format_github, format_json, format_text, terminal_safe
 from framework_builder.diff import FieldChange, ItemChange
 
 # Printable text that GitHub's runner would read as workflow commands if a line started with it.
@@ -86,6 +86,19 @@ def test_terminal_safe_escapes_every_dangerous_character_visibly() -> None:
     for printable in ("Stamford, CT — “plan” 50%", "Fête à Montréal", "دليل الإبلاغ", "報告ガイド 👍🏽", "a\u00a0b"):
         assert terminal_safe(printable) == printable
     assert terminal_safe(terminal_safe("\x1b##[")) == terminal_safe("\x1b##[")
+
+
+def test_a_file_name_that_starts_like_a_command_never_starts_a_line() -> None:
+    """`validate PATH` takes any folder: a name such as `::error::x` gets `./` before it in the plain text."""
+    diagnostics = [Diagnostic.at(name, (1, 1), "FB002", "YAML syntax error", "close \u3000::warning::x")
+                   for name in ("::error::x/framework.yml", "\u3000::add-mask::y/framework.yml")]
+
+    github = format_github(diagnostics)
+    assert len(command_lines(github)) == 2
+    assert all(ANNOTATION.fullmatch(line) for line in command_lines(github))
+    assert command_lines(format_text(diagnostics)) == []
+    assert "./::error::x/framework.yml:1:1: error FB002: YAML syntax error" in format_text(diagnostics).split("\n")
+    assert [d["file"] for d in json.loads(format_json(diagnostics))] == [d.file for d in diagnostics]
 
 
 def test_github_annotations_are_ours_and_decode_to_the_diagnostics(hostile: Path) -> None:

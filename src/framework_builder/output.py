@@ -47,6 +47,18 @@ def mark(folder: Path) -> None:
     (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
 
 
+def _delete(folder: Path) -> None:
+    """Delete a marked folder, its marker last: one half deleted by a kill is still known as ours."""
+    for child in folder.iterdir():
+        if child.name == MARKER:
+            continue
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
+    shutil.rmtree(folder)
+
+
 def _relation(out: Path, guarded: Path) -> str | None:
     """How the real path `out` overlaps `guarded`: 'is', 'is inside', 'holds', or None."""
     if out == guarded:
@@ -153,13 +165,13 @@ def recover(out: Path, say: Callable[[str], None]) -> None:
     previous = previous_folder(out)
     if is_ours(previous):
         if out.exists():
-            shutil.rmtree(previous)
+            _delete(previous)
         else:
             os.rename(previous, out)
             say(f"Restored the previous site into {out}/ (an earlier build was stopped while swapping it in).")
     for leftover in out.parent.glob(f"{glob.escape(f'.{out.name}.building-')}*"):
         if is_ours(leftover):
-            shutil.rmtree(leftover)
+            _delete(leftover)
         else:
             with suppress(OSError):
                 leftover.rmdir()  # made, then killed before its marker: empty
@@ -173,7 +185,8 @@ def staging(out: Path) -> Iterator[Path]:
         mark(folder)
         yield folder
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        with suppress(OSError):  # gone after a two-rename swap; else a later build deletes it
+            _delete(folder)
 
 
 def _exchange(first: Path, second: Path) -> bool:
@@ -206,7 +219,7 @@ def swap(staging_folder: Path, out: Path) -> None:
     previous = previous_folder(out)
     os.rename(out, previous)
     os.rename(staging_folder, out)
-    shutil.rmtree(previous)
+    _delete(previous)
 
 
 def remove_tree(folder: Path, within: Path) -> None:

@@ -15,10 +15,16 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from cli_helpers import run_cli
+
 from framework_builder.commands.diff import FrameworkDiff, render
-from framework_builder.diagnostics import Diagnostic, format_github, format_json, format_text, terminal_safe
+from framework_builder.diagnostics import (
+    Diagnostic,
+    format_github,
+    format_json,
+    format_text,
+    terminal_safe,
+)
 from framework_builder.diff import FieldChange, ItemChange
 
 # Printable text that GitHub's runner would read as workflow commands if a line started with it.

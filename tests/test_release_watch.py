@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from cli_helpers import run_cli
-from framework_builder.releases import ReleaseFile, digest, dump_release
 from test_diff_base import MINIMAL, diff_base, git
+
+from framework_builder.releases import ReleaseFile, digest, dump_release
 
 RELEASES = "frameworks/minimal/releases"
 RELEASE_CHANGED = 3

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Iterator
 
 from .diagnostics import Diagnostic
 from .items import FRAMEWORK_FILE, Item, walk
-from .models import Framework, Indicator, Measure, Status
+from .models import PLACEHOLDER, WEB_FORM_PLACEHOLDERS, Framework, Indicator, Measure, Status, WebFormChannel
 from .suggest import closest
 
 # report(file, loc, code, message, hint) -> Diagnostic, located in the source files.
@@ -17,7 +18,7 @@ def check_framework(framework: Framework, report: Report) -> list[Diagnostic]:
     """Every problem the schema alone cannot see."""
     items = list(walk(framework))
     found: list[Diagnostic] = []
-    for check in (_unique_ids, _references, _dates, _indicator_values, _review):
+    for check in (_unique_ids, _references, _dates, _indicator_values, _web_form_placeholders, _review):
         found.extend(check(framework, items, report))
     return found
 
@@ -112,6 +113,38 @@ def _indicator_values(framework: Framework, items: list[Item], report: Report) -
                 yield report(item.file, item.loc + loc, "FB210",
                              f"indicator '{item.id}': {label} is {value:g}, outside 0-100 %",
                              "write 45 for 45 %, not 0.45")
+
+
+# A placeholder, or any other use of braces: `{name!r}`, `{name:99}`, `{}`, a lone `{` or `}`.
+_BRACES = re.compile(r"\{[^{}]*\}|[{}]")
+
+
+def placeholder_problem(url: str) -> tuple[str, str] | None:
+    """What is wrong with the braces of a web-form URL (message, hint), or None."""
+    allowed = ", ".join(f"{{{name}}}" for name in WEB_FORM_PLACEHOLDERS)
+    for match in _BRACES.finditer(url):
+        found = match.group(0)
+        name = PLACEHOLDER.fullmatch(found)
+        if name and name.group(1) in WEB_FORM_PLACEHOLDERS:
+            continue
+        if name:
+            guess = closest(name.group(1), list(WEB_FORM_PLACEHOLDERS))
+            return (f"unknown placeholder '{found}' in the web-form url",
+                    (f"did you mean '{{{guess}}}'? " if guess else "") + f"the placeholders are {allowed}")
+        if len(found) == 1:
+            return (f"a lone '{found}' in the web-form url is not part of a placeholder",
+                    f"the placeholders are {allowed}; write a brace in an address as %7B or %7D")
+        return (f"'{found}' in the web-form url is not a placeholder",
+                f"placeholders are a name in braces, without format or conversion: {allowed}")
+    return None
+
+
+def _web_form_placeholders(framework: Framework, items: list[Item], report: Report) -> Iterator[Diagnostic]:
+    channels = framework.comments.channels if framework.comments else []
+    for index, channel in enumerate(channels):
+        problem = placeholder_problem(channel.url) if isinstance(channel, WebFormChannel) else None
+        if problem:
+            yield report(FRAMEWORK_FILE, ("comments", "channels", index, "url"), "FB214", *problem)
 
 
 def _review(framework: Framework, items: list[Item], report: Report) -> Iterator[Diagnostic]:

@@ -73,6 +73,7 @@ _TABLE = [
     Code("FB211", "error", "Action ends before it starts", "An action's `end:` date must be on or after its `start:` date.", "Correct the dates."),
     Code("FB212", "error", "Value does not fit the measure", "Qualitative indicators take words; count, percent and rate indicators take numbers.", "Write `value: 40` for a count, or change `measure:` to `qualitative`."),
     Code("FB213", "error", "Comment window missing", "A version open for public comment needs a `comments:` section with its dates and ways to comment.", "Add `comments:` with `opens:`, `closes:` and at least one channel."),
+    Code("FB214", "error", "Web-form placeholder not allowed", "A web-form `url:` may name the item a comment is about with the placeholders `{framework}`, `{version}`, `{item}` and `{title}` only. Any other use of braces (an unknown name, a format such as `{item:10}`, a conversion such as `{item!r}`, or a lone `{` or `}`) is refused.", "Write `url: https://forms.example.org/comment?item={item}&version={version}`; write a brace the form itself needs as `%7B` or `%7D`."),
     # Review warnings
     Code("FB301", "warning", "Finding not addressed", "No action says it responds to this finding.", "Add the finding's id to `addresses:` in the actions that respond to it."),
     Code("FB302", "warning", "Action without a lead", "Every action should have one organization that leads it.", "Add `lead: <organization id>`."),

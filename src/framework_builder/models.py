@@ -13,15 +13,16 @@ numbers are finite and within ±MAX_NUMBER.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import Enum
 from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints
 
-SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 from .limits import (MARKDOWN_PATTERN, MAX_FILES, MAX_ITEMS, MAX_MARKDOWN, MAX_NUMBER, MAX_SLUG, MAX_TEXT, MAX_VERSION,
                      TEXT_PATTERN)
 
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 VERSION_PATTERN = r"^[0-9]+(\.[0-9]+)*(-[a-z0-9.]+)?$"
 
 Slug = Annotated[str, StringConstraints(strict=True, pattern=SLUG_PATTERN, max_length=MAX_SLUG)]
@@ -153,27 +154,47 @@ class Resource(Model):
     emergency: bool = False
 
 
+# Where comments go becomes links on every page, so channel fields are checked strictly:
+# no query or fragment in an email address, no quote, bracket, space or backslash in a URL.
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+DOMAIN = rf"(?:{_LABEL}\.)+(?:[A-Za-z]{{2,63}}|xn--[A-Za-z0-9-]{{1,59}})"  # a real domain: labels, a top level
+_ATOM = r"[A-Za-z0-9!#$%'*+/=^_`{|}~-]+"
+EMAIL_PATTERN = rf"^{_ATOM}(?:\.{_ATOM})*@{DOMAIN}$"
+WEB_FORM_PATTERN = rf"^https://{DOMAIN}(?::[0-9]{{1,5}})?(?:[/?#][^\s\"'<>\\\x00-\x1f\x7f-\x9f]*)?$"
+GITHUB_REPOSITORY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/(?:[A-Za-z0-9_-]|\.{1,2}[A-Za-z0-9_-])[A-Za-z0-9_.-]{0,97}$"
+WEB_FORM_PLACEHOLDERS = ("framework", "version", "item", "title")
+PLACEHOLDER = re.compile(r"\{(\w+)\}")  # a placeholder in a web-form URL, replaced as plain text
+
+
 class EmailChannel(Model):
-    """Comments by email: a `mailto:` link with subject and body filled in."""
+    """Comments by email: a `mailto:` link with subject and body filled in.
+
+    `address` is `local@domain` only: letters, digits and `.!#$%'*+/=^_`{|}~-` before the @,
+    a real domain after it; no query (`?bcc=`), `&`, space, bracket, quote or Markdown link."""
 
     type: Literal["email"]
-    address: Annotated[str, StringConstraints(strict=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    address: Annotated[str, StringConstraints(strict=True, pattern=EMAIL_PATTERN, max_length=254)]
     label: Text | None = None
 
 
 class WebFormChannel(Model):
-    """Comments through a web form; `url` may use {framework}, {version}, {item} and {title}."""
+    """Comments through a web form: an https URL on a real domain, with no space, quote, angle
+    bracket, backslash or control character. It may use the placeholders {framework}, {version},
+    {item} and {title} (`WEB_FORM_PLACEHOLDERS`), which `validate` checks."""
 
     type: Literal["web-form"]
-    url: Annotated[str, StringConstraints(strict=True, pattern=r"^https://\S+$")]
+    url: Annotated[str, StringConstraints(strict=True, pattern=WEB_FORM_PATTERN, max_length=2000)]
     label: Text | None = None
 
 
 class GitHubChannel(Model):
-    """Comments as a GitHub issue, through an issue form with prefilled fields."""
+    """Comments as a GitHub issue, through an issue form with prefilled fields.
+
+    `repository` is owner/name as GitHub allows them: an owner of up to 39 letters, digits and
+    hyphens (not first), a name of up to 100 letters, digits, `_`, `.` and `-` (not `.` or `..`)."""
 
     type: Literal["github"]
-    repository: Annotated[str, StringConstraints(strict=True, pattern=r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")]
+    repository: Annotated[str, StringConstraints(strict=True, pattern=GITHUB_REPOSITORY_PATTERN)]
     template: Annotated[str, StringConstraints(strict=True, pattern=r"^[A-Za-z0-9_.-]+\.ya?ml$")] = "comment.yml"
     labels: list[Slug] = Field(default_factory=lambda: ["comment"])
     label: Text | None = None

@@ -1,4 +1,7 @@
-"""The pages around the versions: the portal, each framework's redirect and its versions.json."""
+"""The pages around the versions: the portal, each framework's redirect and its versions.json.
+
+The portal templates autoescape (HTML) and put folder names in links through `url`;
+Material's version menu inserts the titles of `versions.json` as HTML, so they are escaped."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ import jinja2
 
 from .models import Status
 from .render.comments import Window, window
+from .render.escape import html, url_part
 from .render.text import long_date
 from .render.words import label
 from .templates import template_dirs
@@ -38,8 +42,8 @@ class PortalEntry:
 def versions_json(contexts: list[VersionContext]) -> str:
     """The version list in the shape Material's version selector reads (newest first)."""
     newest = contexts[-1]
-    entries = [{"version": info.version,
-                "title": f"{info.version} {SHORT_STATUS[info.status]}",
+    entries = [{"version": url_part(info.version),
+                "title": str(html(f"{info.version} {SHORT_STATUS[info.status]}")),
                 "aliases": ["latest"] if info.version == newest.latest else []}
                for info in newest.versions]
     return json.dumps(entries, indent=2, ensure_ascii=False) + "\n"
@@ -66,8 +70,10 @@ def portal_entry(contexts: list[VersionContext]) -> PortalEntry:
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     loader = jinja2.FileSystemLoader([str(d / "portal") for d in template_dirs()])
-    return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-                              trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True)
+    env.filters["url"] = url_part
+    return env
 
 
 def write_framework_index(out: Path, contexts: list[VersionContext], entry: PortalEntry) -> None:

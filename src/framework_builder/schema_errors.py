@@ -195,7 +195,8 @@ def _format_hint(field: str) -> str:
     return {
         "address": "write an email address such as comments@example.org",
         "phone": "write digits, spaces and + ( ) - only, for example +1 203-555-0100",
-        "url": "write the full address, starting with https://",
+        "url": "write the full https:// address, without spaces or quotes, for example "
+               "https://forms.example.org/comment?item={item}",
         "repository": "write owner/name, for example example-org/framework",
         "language": "write a language code such as en or es",
     }.get(field, "see the schema in schema/ for the expected form")

@@ -4,18 +4,22 @@ Links are plain links (no embedded widgets): an email with subject and body fill
 a web form whose URL names the item, or a prefilled GitHub issue form. They appear only
 on the newest version, while it is a draft or open for public comment, and only inside
 the comment window; before it the page says when it opens, after it when it closed.
+
+Every part of a link is percent-encoded (`escape.url_part`): the address of a `mailto:`,
+the subject and body, and the values put in place of a web form's placeholders, which
+are replaced as plain text (never with Python formatting).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from urllib.parse import quote, urlencode
 
 from markupsafe import Markup
 
-from ..models import Comments, EmailChannel, GitHubChannel, Status, WebFormChannel
+from ..models import PLACEHOLDER, Comments, EmailChannel, GitHubChannel, Status, WebFormChannel
 from ..versions import VersionContext
+from .escape import url_part, url_query
 
 # Field ids of `.github/ISSUE_TEMPLATE/comment.yml`, which GitHub prefills from the URL.
 ISSUE_FORM_FIELDS = ("framework", "version", "item", "link")
@@ -67,10 +71,10 @@ def channel_url(ctx: VersionContext, channel: EmailChannel | WebFormChannel | Gi
         subject = f"Comment on {framework.title} {ctx.version}, {about}"
         body = (f"Framework: {framework.title}\nVersion: {ctx.version}\nItem: {about}\n"
                 f"Link: {target.url}\n\nMy comment:\n\n")
-        return f"mailto:{channel.address}?" + urlencode({"subject": subject, "body": body}, quote_via=quote)
+        return f"mailto:{url_part(channel.address, safe='@')}?" + url_query({"subject": subject, "body": body})
     if isinstance(channel, WebFormChannel):
         values = {"framework": ctx.slug, "version": ctx.version, "item": target.id, "title": target.title}
-        return channel.url.format_map({k: quote(v, safe="") for k, v in values.items()})
+        return fill_placeholders(channel.url, values)
     query = {
         "template": channel.template,
         "title": f"[{ctx.slug} {ctx.version}] {about}",
@@ -80,7 +84,12 @@ def channel_url(ctx: VersionContext, channel: EmailChannel | WebFormChannel | Gi
         "item": about,
         "link": target.url,
     }
-    return f"https://github.com/{channel.repository}/issues/new?" + urlencode(query, quote_via=quote)
+    return f"https://github.com/{url_part(channel.repository, safe='/')}/issues/new?" + url_query(query)
+
+
+def fill_placeholders(url: str, values: dict[str, str]) -> str:
+    """`url` with each `{name}` of `values` replaced by the value, percent-encoded; nothing else changes."""
+    return PLACEHOLDER.sub(lambda m: url_part(values[m.group(1)]) if m.group(1) in values else m.group(0), url)
 
 
 def comment_links(ctx: VersionContext, target: Target) -> Markup:

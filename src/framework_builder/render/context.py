@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 from collections import Counter, defaultdict
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..diff import describe, diff_frameworks
 from ..items import actions, indicators
@@ -16,9 +17,16 @@ from .escape import html, markdown_inline, markdown_url, url_part
 from .text import long_date, number, rich
 from .words import explain, label
 
+
+def url_host(url: str) -> str:
+    """The host (and port) of a validated URL, as the privacy page names it."""
+    return urlsplit(url).netloc
+
+
 # Community text always leaves through one of the escaping filters (see escape.py), or `rich`.
 FILTERS = {"rich": rich, "href": markdown_url, "inline": markdown_inline, "html": html, "url": url_part,
-           "long_date": long_date, "number": number, "label": label, "explain": explain}
+           "host": url_host, "long_date": long_date, "number": number, "label": label,
+           "explain": explain}
 
 
 def _action_lookups(framework: Framework) -> dict[str, Any]:

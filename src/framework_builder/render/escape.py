@@ -5,7 +5,7 @@ Community text is untrusted, and each place it goes reads it differently:
 | context | function | used for |
 | --- | --- | --- |
 | HTML text, or a quoted HTML attribute value | `html` | raw HTML blocks, the banner, comment links, and what the theme prints as HTML: the site name, navigation and page titles (through the MkDocs config), version titles in `versions.json` |
-| a part of a URL | `url_part` | placeholders of web-form links, addresses and paths in `mailto:` and GitHub links, version folders |
+| a part of a URL | `url_part`, `url_query` | placeholders of web-form links, addresses, paths and queries of `mailto:` and GitHub links, version folders |
 | Markdown inline text | `markdown_inline` | titles and names in the Markdown pages |
 | a Markdown link target | `markdown_url` | validated http(s) addresses of organizations, funders and help services |
 | a YAML document | `yaml_document` | the MkDocs config of a version |
@@ -41,6 +41,11 @@ def html(text: object) -> Markup:
 def url_part(text: object, safe: str = "") -> str:
     """Text percent-encoded for a URL; only letters, digits, `_.-~` and the `safe` characters stay."""
     return quote(str(text), safe=safe)
+
+
+def url_query(values: dict[str, str]) -> str:
+    """A query string (without the `?`): each name and value percent-encoded with `url_part`."""
+    return "&".join(f"{url_part(name)}={url_part(value)}" for name, value in values.items())
 
 
 def markdown_inline(text: object) -> Markup:

@@ -1,7 +1,8 @@
-"""Safety of `framework-builder build`: untrusted text is escaped, and a failed build changes nothing.
+"""Safety of `framework-builder build`: a failed build changes nothing.
 
-Each test builds a copy of tests/fixtures/minimal (a public-comment framework) in its own
-temporary project folder, so the build cache lands there too.
+Untrusted text in pages is tested in test_hostile_pages.py. Each test builds a copy of
+tests/fixtures/minimal (a public-comment framework) in its own temporary project folder,
+so the build cache lands there too.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import re
 import shutil
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -21,23 +21,6 @@ from cli_helpers import FIXTURES
 
 TODAY = "2026-02-01"  # inside the fixture's comment window
 GOAL = Path("frameworks/minimal/goals/reporting.yml")
-HOSTILE_DESCRIPTION = (
-    "Hi <script>alert(1)</script> and <img src=x onerror=alert(1)>\n\n"
-    "[x](javascript:alert(1)) and [d](data:text/html,<b>hello</b>) and [safe](https://example.org/safe)\n"
-)
-
-
-class Elements(HTMLParser):
-    """Every element of a page as (tag, attributes)."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.elements: list[tuple[str, dict[str, str]]] = []
-        self.feed(text)
-        self.close()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.elements.append((tag, {name: value or "" for name, value in attrs}))
 
 
 def build(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -67,53 +50,6 @@ def edit_goal(project: Path, change) -> None:  # type: ignore[no-untyped-def]
 
 def tree_bytes(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-
-
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("hostile")
-    shutil.copytree(FIXTURES / "minimal", project / "frameworks" / "minimal")
-
-    def hostile(goal: dict) -> None:
-        action = goal["objectives"][0]["actions"][0]
-        action["title"] = "Publish a <b>bold</b> guide"
-        action["description"] = HOSTILE_DESCRIPTION
-        goal["summary"] = "Goal <script>alert(2)</script> summary"
-
-    edit_goal(project, hostile)
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
-
-
-def html_pages(site: Path) -> dict[str, str]:
-    return {str(p.relative_to(site)): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
-
-
-def test_raw_html_and_unsafe_links_never_reach_the_pages(hostile_site: Path) -> None:
-    pages = html_pages(hostile_site)
-    assert len(pages) > 10
-    for name, text in pages.items():
-        for forbidden in ("<script>alert", "<img src=x", "javascript:", "data:text", "<b>bold"):
-            assert forbidden not in text, f"{forbidden} in {name}"
-        for tag, attrs in Elements(text).elements:
-            assert "onerror" not in attrs, f"<{tag} onerror> in {name}"
-            for attr in ("href", "src"):
-                value = attrs.get(attr, "").strip().lower()
-                assert not value.startswith(("javascript:", "data:")), f"<{tag} {attr}={value}> in {name}"
-
-
-def test_untrusted_text_is_shown_escaped(hostile_site: Path) -> None:
-    goal = (hostile_site / "minimal" / "1.0" / "goals" / "reporting" / "index.html").read_text(encoding="utf-8")
-    assert "Hi &lt;script&gt;alert(1)&lt;/script&gt; and &lt;img src=x onerror=alert(1)&gt;" in goal
-    assert "Goal &lt;script&gt;alert(2)&lt;/script&gt; summary" in goal
-    assert re.search(r'<h4 id="reporting-guide">Publish a &lt;b&gt;bold&lt;/b&gt; guide', goal)
-
-
-def test_https_markdown_links_survive(hostile_site: Path) -> None:
-    goal = (hostile_site / "minimal" / "1.0" / "goals" / "reporting" / "index.html").read_text(encoding="utf-8")
-    links = [attrs for tag, attrs in Elements(goal).elements if tag == "a"]
-    assert "https://example.org/safe" in [a.get("href") for a in links]
 
 
 def test_a_failed_build_leaves_the_previous_site_exactly_as_it_was(project: Path) -> None:

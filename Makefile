@@ -22,10 +22,16 @@ site: $(BIN)/framework-builder
 validate: $(BIN)/framework-builder
 	$(BIN)/framework-builder validate
 
-# Debian's Chromium for the browser tests. Installed when running as root (CI);
-# elsewhere the browser tests skip with a message that says how to install it.
-browser-deps:
+# What the browser tests need: Debian's Chromium, installed when running as root (CI), and
+# axe-core from npm at the version pinned in package-lock.json, installed again whenever the
+# lock file is newer. Without either, the browser tests skip with a message that says how to
+# install it (under CI=true they fail).
+browser-deps: node_modules/axe-core/package.json
 	@sh scripts/ensure-chromium.sh
+
+node_modules/axe-core/package.json: package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund && touch $@; \
+	else echo "npm is missing, so axe-core is not installed and the accessibility tests will be skipped. Install Node.js and npm (sudo apt-get install npm), then run 'make browser-deps'."; fi
 
 test: $(BIN)/framework-builder browser-deps
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest

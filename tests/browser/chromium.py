@@ -1,4 +1,4 @@
-"""Where Debian's Chromium is, how the tests launch it, and what happens when it is missing."""
+"""Where Debian's Chromium is, how the tests launch it, and what happens when a tool is missing."""
 
 from __future__ import annotations
 
@@ -23,9 +23,9 @@ def find() -> str | None:
     return shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 
 
-def missing(what: str) -> None:
+def missing(what: str, hint: str = INSTALL_HINT) -> None:
     """Skip the test because `what` is missing, saying how to install it; under CI=true, fail instead."""
-    message = f"{what} {INSTALL_HINT}"
+    message = f"{what} {hint}"
     if os.environ.get("CI") == "true":
         pytest.fail(f"CI=true and the browser tests cannot run: {message}", pytrace=False)
     pytest.skip(message)

@@ -1,7 +1,9 @@
 """Browser test fixtures: build the demo site once, serve it on 127.0.0.1, drive Debian's Chromium.
 
-Every request a page makes is routed through `Visit`: requests to the local server go
-through, any other request is recorded and aborted, so a test can assert that nothing
+Each page type of `site_map.PAGE_TYPES` is visited once per colour scheme, on first use, and
+every check's measurement is taken on that one visit (see record.py); the tests assert on the
+records. Every request a page makes is routed through `Visit`: requests to the local server
+go through, any other request is recorded and aborted, so a test can assert that nothing
 leaves the machine. Console errors are recorded too.
 
 Without Chromium these tests skip with a message saying how to install it, except under
@@ -10,22 +12,24 @@ Without Chromium these tests skip with a message saying how to install it, excep
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
 import subprocess
 import sys
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
 import pytest
 
 import chromium
-from site_map import REPO, TODAY
+from record import PageRecord, PhoneRecord, Visit, record_page, record_phone
+from site_map import PAGE_TYPES, PHONE, PHONE_PAGES, REPO, TODAY
 
+DESKTOP = {"width": 1280, "height": 900}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -34,6 +38,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.browser)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Say how many pages the browser tests loaded."""
+    if Visit.opened:
+        terminalreporter.write_line(f"browser tests: {len(Visit.opened)} page loads")
 
 
 @pytest.fixture(scope="session")
@@ -91,31 +101,14 @@ def browser(chromium_path: str):
         launched.close()
 
 
-@dataclass
-class Visit:
-    """A browser page on the local site that records foreign requests and console errors."""
-
-    page: object
-    base: str
-    foreign_requests: list[str] = field(default_factory=list)
-    local_requests: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-
-    def open(self, path: str) -> None:
-        """Load a page of the site, check it exists, and wait until the network is quiet."""
-        response = self.page.goto(self.base + path, wait_until="networkidle")
-        assert response is not None and response.ok, f"/{path}: HTTP {response.status if response else 'no response'}"
-
-
-@pytest.fixture
-def visit_factory(browser, server: str) -> Iterator:
-    """Make `Visit`s in fresh browser contexts (no shared cache or storage); closes them after."""
-    contexts = []
+@pytest.fixture(scope="session")
+def new_visit(browser, server: str) -> Callable[..., contextlib.AbstractContextManager[Visit]]:
+    """Open a `Visit` in a fresh browser context (no shared cache or storage), closed on leaving."""
     local = urlsplit(server).netloc
 
-    def make(**context_options) -> Visit:
+    @contextlib.contextmanager
+    def make(**context_options) -> Iterator[Visit]:
         context = browser.new_context(**context_options)
-        contexts.append(context)
         page = context.new_page()
         visit = Visit(page=page, base=server)
 
@@ -131,14 +124,35 @@ def visit_factory(browser, server: str) -> Iterator:
         context.route("**/*", route)
         page.on("console", lambda message: message.type == "error" and visit.console_errors.append(message.text))
         page.on("pageerror", lambda error: visit.console_errors.append(str(error)))
-        return visit
+        try:
+            yield visit
+        finally:
+            context.close()
 
-    yield make
-    for context in contexts:
-        context.close()
+    return make
 
 
-@pytest.fixture
-def visit(visit_factory) -> Visit:
-    """A `Visit` at a desktop size in the light scheme."""
-    return visit_factory(viewport={"width": 1280, "height": 900}, color_scheme="light")
+@pytest.fixture(scope="session")
+def pages(new_visit) -> Callable[[str, str], PageRecord]:
+    """`pages(page_type, scheme)`: the record of that page type's one visit in that scheme (desktop size)."""
+
+    @functools.cache
+    def visit(page_type: str, scheme: str) -> PageRecord:
+        with new_visit(viewport=DESKTOP, color_scheme=scheme) as opened:
+            return record_page(opened, page_type, PAGE_TYPES[page_type], scheme)
+
+    return visit
+
+
+@pytest.fixture(scope="session")
+def phone(new_visit, tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], PhoneRecord]:
+    """`phone(name)`: the record of that page's one visit at phone size; screenshots are kept to look at."""
+    screenshots = tmp_path_factory.mktemp("screenshots")
+    print(f"\nphone screenshots: {screenshots}")
+
+    @functools.cache
+    def visit(name: str) -> PhoneRecord:
+        with new_visit(viewport=PHONE, is_mobile=True, has_touch=True) as opened:
+            return record_phone(opened, PHONE_PAGES[name], screenshots / f"{name}.png")
+
+    return visit

@@ -30,3 +30,12 @@ PAGE_TYPES = {
     "accessibility statement": VERSION + "accessibility/",
     "privacy": VERSION + "privacy/",
 }
+
+SCHEMES = ["light", "dark"]
+
+# The pages checked at phone size (390×844).
+PHONE = {"width": 390, "height": 844}
+PHONE_PAGES = {"overview": VERSION, "goal": GOAL, "action-plan": ACTION_PLAN}
+
+# Every (page type, colour scheme) pair: each is one page load, shared by every check.
+EVERY_PAGE = [(page_type, scheme) for page_type in PAGE_TYPES for scheme in SCHEMES]

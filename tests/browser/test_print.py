@@ -55,16 +55,11 @@ def test_pdf_leaves_out_navigation_header_and_footer(pdf_text: str) -> None:
         assert furniture not in pdf_text
 
 
-def test_print_styles_hide_site_furniture_and_keep_rows_whole(visit) -> None:
-    visit.open(PRINT)
-    visit.page.emulate_media(media="print")
-    shown = visit.page.evaluate(
-        """() => [...document.querySelectorAll('.md-header, .md-tabs, .md-sidebar, .md-footer, .md-banner, .md-search')]
-                 .filter(node => getComputedStyle(node).display !== 'none').map(node => node.className)"""
-    )
-    assert shown == []
-    rows = visit.page.evaluate(
-        "() => [...document.querySelectorAll('main tr')].map(row => getComputedStyle(row).breakInside)"
-    )
+def test_print_styles_hide_site_furniture(pages) -> None:
+    assert pages("print", "light").print_furniture_shown == []
+
+
+def test_print_styles_keep_table_rows_whole(pages) -> None:
+    rows = pages("print", "light").print_row_breaks
     assert rows, "the print view has no table"
     assert set(rows) == {"avoid"}

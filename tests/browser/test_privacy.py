@@ -4,22 +4,27 @@ from __future__ import annotations
 
 import pytest
 
-from site_map import PAGE_TYPES, VERSION
+from site_map import EVERY_PAGE
 
 
-@pytest.mark.parametrize("page_type", list(PAGE_TYPES))
-def test_page_makes_no_third_party_request(visit, page_type: str) -> None:
-    visit.open(PAGE_TYPES[page_type])
-    assert visit.local_requests, "the page did not load from the local server"
-    assert visit.foreign_requests == []
-    assert visit.page.context.cookies() == []
+@pytest.mark.parametrize(("page_type", "scheme"), EVERY_PAGE)
+def test_page_loads_from_the_local_server(pages, page_type: str, scheme: str) -> None:
+    assert pages(page_type, scheme).local_requests, "the page did not load from the local server"
 
 
-def test_search_makes_no_third_party_request(visit) -> None:
-    visit.open(VERSION)
-    visit.page.keyboard.press("/")
-    visit.page.keyboard.type("school")
-    visit.page.wait_for_selector(".md-search-result__item", timeout=15_000)
-    assert any(url.endswith("search/search_index.json") for url in visit.local_requests)
-    assert visit.foreign_requests == []
-    assert visit.page.context.cookies() == []
+@pytest.mark.parametrize(("page_type", "scheme"), EVERY_PAGE)
+def test_page_makes_no_third_party_request(pages, page_type: str, scheme: str) -> None:
+    assert pages(page_type, scheme).foreign_requests == []
+
+
+@pytest.mark.parametrize(("page_type", "scheme"), EVERY_PAGE)
+def test_page_sets_no_cookies(pages, page_type: str, scheme: str) -> None:
+    assert pages(page_type, scheme).cookies == []
+
+
+def test_search_uses_the_local_index_only(pages) -> None:
+    """The overview's record includes a search for "school" typed after pressing "/" (its requests and
+    cookies, checked above, are taken after the search)."""
+    overview = pages("overview", "light")
+    assert overview.search_results > 0, "searching for 'school' showed no results"
+    assert any(url.endswith("search/search_index.json") for url in overview.local_requests)

@@ -368,9 +368,8 @@ def test_the_two_rename_swap_killed_between_its_renames_is_recovered(tmp_path: P
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     out = _site(tmp_path / "site", "old")
     old = snapshot(out)
-    staged = Path(tempfile.mkdtemp(dir=tmp_path, prefix=".site.building-"))
-    _site(staged / "x", "unused")
-    output.mark(staged)
+    staged = _site(Path(tempfile.mkdtemp(dir=tmp_path, prefix=".site.building-")) / "new", "new").parent
+    output.mark(staged)  # a killed build's staging folder, also cleaned up by recover
     monkeypatch.setattr(output, "_exchange", lambda first, second: False)  # a system without renameat2
     renames = []
     real_rename = os.rename
@@ -430,3 +429,18 @@ def test_the_build_never_deletes_through_a_link_out_of_build(project: Path, tmp_
     assert f"refusing to delete {Path('build') / folder / 'minimal' / '1.0'}: it leads out of build/" in result.stderr
     assert (snapshot(precious), snapshot(project / "site")) == before
     assert leftovers(project) == []
+
+
+def test_serve_never_deletes_through_a_link_out_of_build(project: Path, tmp_path: Path) -> None:
+    precious = tmp_path / "precious"
+    (precious / "minimal-site").mkdir(parents=True)
+    (precious / "minimal-site" / "keep.txt").write_text("keep me\n", encoding="utf-8")
+    (project / "build" / "serve").symlink_to(precious, target_is_directory=True)
+    before = snapshot(precious)
+    result = subprocess.run([sys.executable, "-m", "framework_builder", "serve", "minimal", "--root", "frameworks",
+                             "--today", TODAY, "--port", "0"], cwd=project, env=_env(), capture_output=True,
+                            text=True, encoding="utf-8", timeout=120)
+    assert result.returncode == 2
+    assert_no_traceback(result)
+    assert "refusing to delete build/serve/minimal-site: it leads out of build/" in result.stderr
+    assert snapshot(precious) == before

@@ -44,14 +44,14 @@ def run(root: Path, slug: str, today: dt.date, host: str, port: int, say: Callab
     if not (folder / "framework.yml").is_file():
         raise UsageError(f"there is no framework '{slug}' in {root}/ (no {folder / 'framework.yml'})")
     options = BuildOptions(root=root, out=Path("build") / "serve", today=today, only=slug)
-    site_dir = (options.project_dir / "build" / "serve" / f"{slug}-site").resolve()
+    site_dir = options.project_dir / "build" / "serve" / f"{slug}-site"
     remove_tree(site_dir, options.project_dir / "build")
     site_dir.mkdir(parents=True)
     _rebuild(folder, options, site_dir, say)
     if not (site_dir / "index.html").is_file():
         raise BuildError("The preview could not be built: fix the errors above, then run serve again.")
     server = LiveReloadServer(builder=lambda: _rebuild(folder, options, site_dir, say), host=host, port=port,
-                              root=str(site_dir))
+                              root=str(site_dir.resolve()))
     server.watch(str(folder.resolve()))
     for templates in template_dirs(options.project_dir):
         server.watch(str(templates.resolve()))

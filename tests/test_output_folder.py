@@ -346,6 +346,22 @@ def test_a_killed_build_leaves_the_previous_site_and_the_next_build_cleans_up(de
     assert sorted(portal_links(project / "site")) == ["minimal/1.0/", "stamford/0.3/"]
 
 
+@pytest.mark.parametrize("point", list(KILL_POINTS))
+def test_an_interrupted_build_cleans_up_after_itself(demo_project: Path, point: str) -> None:
+    project = demo_project
+    before = snapshot(project / "site")
+    edit_goal(project / "frameworks" / "stamford" / "goals" / "reporting.yml", "Reporting, interrupted")
+    subprocess.run(["rm", "-rf", str(project / "build" / "work")], check=True)
+    interrupted = start_build(project)
+    wait_for(lambda: KILL_POINTS[point](project), interrupted)
+    interrupted.send_signal(signal.SIGINT)  # Ctrl+C
+    _, stderr = interrupted.communicate(timeout=60)
+    assert interrupted.returncode not in (0, -signal.SIGINT), stderr
+    assert "Traceback" not in stderr
+    assert snapshot(project / "site") == before
+    assert leftovers(project) == []
+
+
 def _site(folder: Path, text: str) -> Path:
     folder.mkdir()
     output.mark(folder)

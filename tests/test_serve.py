@@ -6,8 +6,10 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -21,68 +23,100 @@ def _free_port() -> int:
 
 
 def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read().decode("utf-8")
+    """The text at `url`, or "" while nothing answers there."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_until(condition: Callable[[], bool], seconds: float = 60) -> bool:
+    """Check `condition` every 0.2 s until it holds or `seconds` have passed; return whether it held."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.2)
+    return True
 
 
 def _wait_for(url: str, expected: str, seconds: float = 60) -> str:
     """Poll `url` until its text contains `expected`; return the last text seen."""
-    deadline = time.monotonic() + seconds
-    text = ""
-    while time.monotonic() < deadline:
-        try:
-            text = _get(url)
-        except OSError:
-            text = ""
-        if expected in text:
-            return text
-        time.sleep(0.5)
-    return text
+    seen = [""]
+
+    def arrived() -> bool:
+        seen[0] = _get(url)
+        return expected in seen[0]
+
+    _wait_until(arrived, seconds)
+    return seen[0]
+
+
+@dataclass
+class Preview:
+    """A running `serve`: its address, the framework it previews, and what it has printed so far."""
+
+    base: str
+    folder: Path
+    process: subprocess.Popen
+    lines: list[str]
+    reader: threading.Thread
+
+    def output(self) -> str:
+        """Everything the preview has printed so far (stdout and stderr)."""
+        return "".join(self.lines)
+
+    def stop(self) -> str:
+        """Stop the preview and return everything it printed."""
+        self.process.terminate()
+        self.process.wait(timeout=20)
+        self.reader.join(timeout=20)
+        return self.output()
 
 
 @pytest.fixture
-def preview(copy_framework: Callable[..., Path], tmp_path: Path) -> Iterator[tuple[str, Path, subprocess.Popen]]:
-    """`serve minimal` running on a free port; yields (base URL, framework folder, process)."""
+def preview(copy_framework: Callable[..., Path], tmp_path: Path) -> Iterator[Preview]:
+    """`serve minimal` running on a free port, its output read as it comes (unbuffered)."""
     folder = copy_framework()
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "framework_builder", "serve", "minimal", "--port", str(port),
          "--root", str(folder.parent), "--today", "2026-02-01"],
-        cwd=tmp_path, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=tmp_path, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"},
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
-    base = f"http://127.0.0.1:{port}/"
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(process.stdout), daemon=True)
+    reader.start()
+    running = Preview(base=f"http://127.0.0.1:{port}/", folder=folder, process=process, lines=lines, reader=reader)
     try:
-        assert "Testville" in _wait_for(base, "Testville"), "the preview did not start"
-        yield base, folder, process
+        assert "Testville" in _wait_for(running.base, "Testville"), f"the preview did not start:\n{running.output()}"
+        yield running
     finally:
-        process.terminate()
-        process.wait(timeout=20)
+        running.stop()
 
 
-def test_preview_serves_the_working_version_with_live_reload(preview) -> None:
-    base, _, _ = preview
-    page = _get(base + "goals/reporting/")
+def test_preview_serves_the_working_version_with_live_reload(preview: Preview) -> None:
+    page = _get(preview.base + "goals/reporting/")
     assert "Publish a reporting guide" in page
     assert "livereload" in page  # the script that reloads the browser after a rebuild
 
 
-def test_preview_follows_an_edit_to_a_goal_file(preview) -> None:
-    base, folder, _ = preview
-    goal = folder / "goals" / "reporting.yml"
+def test_preview_follows_an_edit_to_a_goal_file(preview: Preview) -> None:
+    goal = preview.folder / "goals" / "reporting.yml"
     goal.write_text(goal.read_text().replace("Publish a reporting guide", "Publish a guide in five languages"))
-    page = _wait_for(base + "goals/reporting/", "Publish a guide in five languages")
+    page = _wait_for(preview.base + "goals/reporting/", "Publish a guide in five languages")
     assert "Publish a guide in five languages" in page
 
 
-def test_preview_keeps_the_last_good_page_while_the_yaml_is_broken(preview) -> None:
-    base, folder, process = preview
-    goal = folder / "goals" / "reporting.yml"
+def test_preview_keeps_the_last_good_page_while_the_yaml_is_broken(preview: Preview) -> None:
+    goal = preview.folder / "goals" / "reporting.yml"
     goal.write_text(goal.read_text().replace("lead: city", "lead: cty"))
-    time.sleep(4)  # give the watcher time to notice and refuse the rebuild
-    assert "Publish a reporting guide" in _get(base + "goals/reporting/")
-    process.terminate()
-    output, _ = process.communicate(timeout=20)
+    refused = _wait_until(lambda: "The preview was not updated" in preview.output())
+    assert refused, f"the preview did not report the broken YAML:\n{preview.output()}"
+    assert "Publish a reporting guide" in _get(preview.base + "goals/reporting/")
+    output = preview.stop()
     assert "reporting.yml:" in output and "FB202" in output
     assert "Traceback" not in output
 

@@ -22,16 +22,17 @@ site: $(BIN)/framework-builder
 validate: $(BIN)/framework-builder
 	$(BIN)/framework-builder validate
 
-# What the browser tests need: Debian's Chromium, installed when running as root (CI), and
-# axe-core from npm at the version pinned in package-lock.json, installed again whenever the
-# lock file is newer. Without either, the browser tests skip with a message that says how to
-# install it (under CI=true they fail).
-browser-deps: node_modules/axe-core/package.json
+# What the browser tests need: Debian's Chromium and npm, installed when running as root (CI),
+# then axe-core from npm at the version pinned in package-lock.json, installed again whenever
+# the lock file is newer. Without them, the browser tests skip with a message that says how to
+# install them (under CI=true they fail).
+browser-deps:
 	@sh scripts/ensure-chromium.sh
+	@$(MAKE) -s --no-print-directory node_modules/axe-core/package.json
 
 node_modules/axe-core/package.json: package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund && touch $@; \
-	else echo "npm is missing, so axe-core is not installed and the accessibility tests will be skipped. Install Node.js and npm (sudo apt-get install npm), then run 'make browser-deps'."; fi
+	else echo "npm is missing, so axe-core is not installed: the accessibility tests will be skipped."; fi
 
 test: $(BIN)/framework-builder browser-deps
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest

@@ -17,7 +17,7 @@ def axe_installed() -> None:
 def test_the_pinned_axe_core_is_the_one_that_runs(pages, axe_installed) -> None:
     running = pages("portal", "light").axe["version"]
     assert running == axe_core.pinned_version(), (
-        f"axe-core {running} ran, package.json pins {axe_core.pinned_version()}: run `make browser-deps`"
+        f"axe-core {running} ran, package.json pins {axe_core.pinned_version()}: run `npm ci` (or `make browser-deps`)"
     )
 
 

@@ -91,7 +91,10 @@ def _refuse(given: Path, why: str) -> UsageError:
 
 def check_output(given: Path, root: Path, project_dir: Path) -> Path:
     """The real path of the output folder `given`, or UsageError when the build must not replace it."""
-    out = given.resolve()
+    try:
+        out = given.resolve()
+    except RuntimeError as exc:  # a loop of symbolic links
+        raise _refuse(given, f"cannot be followed ({exc})") from None
     project = project_dir.resolve()
     if out == project or project.is_relative_to(out):
         raise _refuse(given, "is the project folder" if out == project else "holds the project folder")

@@ -192,9 +192,9 @@ def run(options: BuildOptions, say: Callable[[str], None] = print) -> Timing:
     started = time.perf_counter()
     if options.pdf:
         _chromium()
-    out = output.check_output(options.out, options.root, options.project_dir)
     build_dir = options.project_dir / "build"
     try:
+        out = output.check_output(options.out, options.root, options.project_dir)
         out.parent.mkdir(parents=True, exist_ok=True)
         with output.locked(output.lock_file(out), f"another build is writing {options.out}/ right now: "
                                                   "wait for it to finish, then build again."):

@@ -33,7 +33,7 @@ PAYLOAD = (
 # Markdown fields get block syntax on top.
 MARKDOWN_PAYLOAD = (
     f"{PAYLOAD}\n\n[link](javascript:alert(8)) [data](data:text/html,<b>x</b>) <a href=\"javascript:alert(9)\">a</a> "
-    "[safe](https://example.org/safe)\n\n"
+    "[safe](https://example.org/safe \"<img src=x onerror=alert(12)>\")\n\n"
     "{: onclick=\"alert(10)\" }\n\n<script>alert(11)</script>\n"
 )
 

@@ -7,6 +7,8 @@
   follows (href, src, action, formaction, xlink:href, poster, ...), read as the browser
   reads it: entities decoded (the parser does it), whitespace and control characters
   removed, case ignored; and any `srcdoc` attribute;
+- every `title` attribute whose value holds markup: Material's tooltips (`content.tooltips`)
+  insert a title as HTML, so a title must read as text once decoded;
 - every `<iframe>`, `<frame>`, `<object>`, `<embed>` and `<base>`, and every
   `<meta http-equiv="refresh">` whose target is not a plain relative path on the same site
   (the portal's redirect to the current version is one);
@@ -89,6 +91,8 @@ class _Scanner(HTMLParser):
                 self.problems.append(f"<{tag} {name}={value!r}>: {value.strip()[:11]!r} URL")
             elif name == "srcdoc":
                 self.problems.append(f"<{tag} srcdoc>: embedded document")
+            elif name == "title" and _scan(value).tags:
+                self.problems.append(f"<{tag} title={value[:60]!r}>: markup that a tooltip inserts as HTML")
         if tag in FORBIDDEN_ELEMENTS:
             self.problems.append(f"<{tag}>: element that loads or re-bases content")
         if tag == "meta" and values.get("http-equiv", "").strip().lower() == "refresh":

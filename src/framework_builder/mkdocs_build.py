@@ -5,8 +5,10 @@ version: its name, pages, paths and banner. The build is strict, with link and a
 validation, so a broken link in a template fails the build instead of reaching residents.
 
 Material prints the site name and the navigation (and page) titles as HTML, unescaped, so
-the config holds them HTML-escaped (`escape.html`); the build then marks them as HTML
-(`Markup`), so that where the theme escapes them itself (`| e`) they are not escaped twice.
+the config holds them HTML-escaped (`escape.html`). The build then marks the navigation
+titles as HTML (`Markup`), so that where the theme escapes them itself (`| e`, in the
+footer's labels) they are not escaped twice. The site name stays a plain string: the theme
+escapes it a second time into the logo's `title`, which its tooltips insert as HTML.
 """
 
 from __future__ import annotations
@@ -62,8 +64,7 @@ def _nav_titles(nav: list[Any], change: Callable[[str], str]) -> list[Any]:
 
 
 def _as_html(config: Any) -> Any:
-    """Mark the (escaped) site name and navigation titles of a loaded config as HTML."""
-    config["site_name"] = Markup(config["site_name"])
+    """Mark the (escaped) navigation titles of a loaded config as HTML."""
     config["nav"] = _nav_titles(config["nav"], Markup)
     return config
 

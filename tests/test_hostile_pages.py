@@ -231,3 +231,29 @@ def test_the_scanner_allows_only_the_theme_scripts_byte_for_byte(theme: frozense
     assert executable_markup(f"<script{attrs}>{text}</script>", theme) == []
     assert executable_markup(f"<script{attrs}>{text};alert(1)</script>", theme) != []
     assert executable_markup("<meta http-equiv='refresh' content='0; url=1.0/'><p>plain text &lt;b&gt;</p>") == []
+
+
+YAML_SPECIAL = ["!ENV HOME", "!relative", "*alias", "&anchor x", "- item", "? key", "%TAG x", "@at", "`tick",
+                "{a: 1}", "[1, 2]", "yes", "null", "~", "1.0", "0x10", "a: b", "a #b", "'quoted'", "\"dq\"", "|", ">"]
+
+
+@pytest.mark.parametrize("title", YAML_SPECIAL)
+def test_titles_read_back_from_the_mkdocs_config_as_written(title: str, tmp_path: Path) -> None:
+    """The generated config is YAML that MkDocs reads with its own tags (`!ENV`, `!relative`): a title is a string."""
+    from mkdocs.config import load_config
+
+    from framework_builder.mkdocs_build import write_config
+    from framework_builder.render.escape import html
+    from framework_builder.templates import base_config_file
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# x\n", encoding="utf-8")
+    path = write_config(tmp_path / "mkdocs.yml", base_config=base_config_file(), site_name=title, docs_dir=docs,
+                        site_dir=tmp_path / "site", nav=[{title: "index.md"}, {"Goals": [{title: "index.md"}]}],
+                        overrides_dir=None, extra_css=[], banner="")
+
+    config = load_config(config_file=str(path))
+
+    assert config["site_name"] == str(html(title))
+    assert config["nav"] == [{str(html(title)): "index.md"}, {"Goals": [{str(html(title)): "index.md"}]}]

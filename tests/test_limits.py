@@ -231,3 +231,19 @@ def test_too_many_bytes_together_are_refused_before_reading(copy_framework, tmp_
     assert _error_lines(out) == [
         f"frameworks/minimal/goals:1:1: error FB013: the files hold {total:,} bytes together; "
         f"the limit is {MAX_FRAMEWORK_BYTES:,}"], out
+
+
+# The README names every limit -------------------------------------------------------------------
+
+def test_readme_limits_section_names_every_limit_with_its_value() -> None:
+    from cli_helpers import REPO
+    from framework_builder import limits
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Limits\n", 1)[1].split("\n## ", 1)[0]
+    values = {name: value for name, value in vars(limits).items() if name.startswith("MAX_")}
+    assert len(values) >= 10
+    for name, value in values.items():
+        assert re.search(rf"(?<![\d,]){value:,}(?![\d,])", section), f"README's Limits section lacks {name} = {value:,}"
+    for code in ("FB007", "FB011", "FB012", "FB013", "FB110", "FB111", "FB112", "FB113"):
+        assert code in section, code

@@ -108,13 +108,15 @@ class SourceFile:
 def read_yaml(path: Path, display: str, limit: int = MAX_FILE_BYTES) -> SourceFile:
     """Read one YAML file of at most `limit` bytes; raise YamlError with a located diagnostic on any problem."""
     text = _decode(read_plain_file(path, display, limit), display)
-    refused = REFUSED_IN_FILE.search(text)
-    if refused:
-        raise YamlError(_character_diagnostic(display, _text_position(text, refused.start()), refused.group()))
+    if not text.isascii():  # C1 controls and bidirectional overrides; libyaml refuses ASCII controls itself
+        _check_characters(text, display)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise YamlError(_syntax_diagnostic(exc, text, display)) from None
+    except yaml.reader.ReaderError as exc:  # an ASCII control character
+        _check_characters(text, display)
+        raise YamlError(Diagnostic.at(display, (1, 1), "FB002", f"YAML syntax error: {exc.reason}", _SYNTAX_HINT_DEFAULT)) from None
     if root is None:
         raise YamlError(
             Diagnostic.at(display, (1, 1), "FB005", "file is empty", "add the content, or delete the file")
@@ -395,6 +397,13 @@ def _where(node: yaml.Node) -> tuple[int, int]:
 def _text_position(text: str, index: int) -> tuple[int, int]:
     """1-based (line, column) of the character at `index` of `text`."""
     return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
+
+
+def _check_characters(text: str, display: str) -> None:
+    """FB113 at the first character of a file's text that no value may hold."""
+    refused = REFUSED_IN_FILE.search(text)
+    if refused:
+        raise YamlError(_character_diagnostic(display, _text_position(text, refused.start()), refused.group()))
 
 
 def _character_diagnostic(display: str, where: tuple[int, int], char: str) -> Diagnostic:

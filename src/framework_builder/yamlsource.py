@@ -148,7 +148,7 @@ def read_plain_file(path: Path, display: str, limit: int) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:  # a link (ELOOP under O_NOFOLLOW), no permission, or gone since it was listed
-        mode = os.lstat(path).st_mode if os.path.lexists(path) else 0
+        mode = _lstat_mode(path)
         if stat.S_ISREG(mode):
             raise YamlError(Diagnostic.at(display, (1, 1), "FB011", f"the file cannot be read ({exc.strerror})",
                                           "check that the file can be read by the account running the command")) from None
@@ -163,6 +163,14 @@ def read_plain_file(path: Path, display: str, limit: int) -> bytes:
         raise YamlError(Diagnostic.at(display, (1, 1), "FB007", f"file is {max(info.st_size, len(raw)):,} bytes; the limit is {limit:,}",
                                       "split it into smaller files, or check that it was not replaced by something else"))
     return raw
+
+
+def _lstat_mode(path: Path) -> int:
+    """The `lstat` mode of `path`, 0 when it is gone."""
+    try:
+        return os.lstat(path).st_mode
+    except OSError:
+        return 0
 
 
 def read_or_diagnostic(path: Path, display: str, limit: int = MAX_FILE_BYTES) -> SourceFile | Diagnostic:

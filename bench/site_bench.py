@@ -34,9 +34,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate  # noqa: E402
 
-from framework_builder.loader import load_framework  # noqa: E402
-from framework_builder.models import Status  # noqa: E402
-from framework_builder.releases import dump_release, freeze, release_path  # noqa: E402
+from framework_builder.model.framework import Status  # noqa: E402
+from framework_builder.model.releases import dump_release, freeze, release_path  # noqa: E402
+from framework_builder.source.loader import load_framework  # noqa: E402
 
 FRAMEWORKS, ACTIONS, INDICATORS, GOALS = 10, 100, 30, 6
 TODAY = "2026-12-01"

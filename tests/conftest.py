@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-
 from cli_helpers import FIXTURES, FRAMEWORKS
 
 

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
 from cli_helpers import FIXTURES
 
 TODAY = "2026-02-01"  # inside the fixture's comment window

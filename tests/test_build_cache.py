@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from cli_helpers import FRAMEWORKS
 
 TODAY = "2026-12-01"

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from cli_helpers import FIXTURES
 
 TODAY = "2026-02-01"  # inside the fixture's comment window

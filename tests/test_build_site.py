@@ -18,11 +18,11 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
 from cli_helpers import FRAMEWORKS, run_cli
-from framework_builder.items import walk
-from framework_builder.loader import load_framework
-from framework_builder.models import Framework
+
+from framework_builder.model.framework import Framework
+from framework_builder.model.items import walk
+from framework_builder.source.loader import load_framework
 
 TODAY = "2026-12-01"
 PAGES = ("", "action-plan/", "indicators/", "findings/", "partners/", "funding/", "changes/", "comment/",

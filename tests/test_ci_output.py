@@ -18,14 +18,14 @@ import pytest
 from cli_helpers import run_cli
 
 from framework_builder.commands.diff import FrameworkDiff, render
-from framework_builder.diagnostics import (
+from framework_builder.model.diff import FieldChange, ItemChange
+from framework_builder.source.diagnostics import (
     Diagnostic,
     format_github,
     format_json,
     format_text,
     terminal_safe,
 )
-from framework_builder.diff import FieldChange, ItemChange
 
 # Printable text that GitHub's runner would read as workflow commands if a line started with it.
 FORGERIES = ["::add-mask::secret", "%0A::stop-commands::x", "::error file=x,line=1::forged", "##[error]legacy"]

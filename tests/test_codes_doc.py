@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 import pytest
-
 from cli_helpers import REPO
-from framework_builder.codes import CODES
+
+from framework_builder.source.codes import CODES
 
 SOURCE = REPO / "src" / "framework_builder"
 DOC = REPO / "docs" / "codes.md"
@@ -17,11 +17,11 @@ DOC = REPO / "docs" / "codes.md"
 
 def test_codes_doc_is_up_to_date() -> None:
     printed = subprocess.run(
-        [sys.executable, "-m", "framework_builder.codes"], capture_output=True, text=True, encoding="utf-8", check=True
+        [sys.executable, "-m", "framework_builder.source.codes"], capture_output=True, text=True, encoding="utf-8", check=True
     ).stdout
 
     assert DOC.read_text(encoding="utf-8") == printed, (
-        "docs/codes.md is stale: run `python -m framework_builder.codes > docs/codes.md`"
+        "docs/codes.md is stale: run `python -m framework_builder.source.codes > docs/codes.md`"
     )
 
 

@@ -16,9 +16,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from cli_helpers import FIXTURES, run_cli
-from framework_builder.render.comments import fill_placeholders
+
+from framework_builder.site.render.comments import fill_placeholders
 
 EMAIL_BLOCK = "    - type: email\n      address: comments@example.org\n"
 PLACEHOLDERS_HINT = "{framework}, {version}, {item}, {title}"

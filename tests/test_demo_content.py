@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from cli_helpers import FRAMEWORKS, REPO, run_cli
-from framework_builder.loader import load_framework
+
+from framework_builder.source.loader import load_framework
 
 STAMFORD = FRAMEWORKS / "stamford"
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from framework_builder.diff import FieldChange, ItemChange, describe, diff_frameworks, summary
-from framework_builder.loader import load_framework
-from framework_builder.models import Framework, Indicator, Objective, Timeframe
+from framework_builder.model.diff import FieldChange, ItemChange, describe, diff_frameworks, summary
+from framework_builder.model.framework import Framework, Indicator, Objective, Timeframe
+from framework_builder.source.loader import load_framework
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 

@@ -15,7 +15,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from hostile_framework import PAYLOAD, RELEASED, SLUG, WORKING, build_site, field_text, write_project
 from html_scan import executable_markup, page_scripts, scan_site, theme_scripts
 
@@ -242,9 +241,9 @@ def test_titles_read_back_from_the_mkdocs_config_as_written(title: str, tmp_path
     """The generated config is YAML that MkDocs reads with its own tags (`!ENV`, `!relative`): a title is a string."""
     from mkdocs.config import load_config
 
-    from framework_builder.mkdocs_build import write_config
-    from framework_builder.render.escape import html
-    from framework_builder.templates import base_config_file
+    from framework_builder.site.mkdocs_build import write_config
+    from framework_builder.site.render.escape import html
+    from framework_builder.site.theme import base_config_file
 
     docs = tmp_path / "docs"
     docs.mkdir()

@@ -16,11 +16,18 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from cli_helpers import run_cli
-from framework_builder.limits import (MAX_FILE_BYTES, MAX_FILES, MAX_FRAMEWORK_BYTES, MAX_ITEMS, MAX_MARKDOWN,
-                                      MAX_NUMBER, MAX_TEXT)
 from test_validate_corpus import GOAL, HEAD, Edit, _write_release, apply
+
+from framework_builder.model.limits import (
+    MAX_FILE_BYTES,
+    MAX_FILES,
+    MAX_FRAMEWORK_BYTES,
+    MAX_ITEMS,
+    MAX_MARKDOWN,
+    MAX_NUMBER,
+    MAX_TEXT,
+)
 
 TODAY = "2026-02-01"
 
@@ -116,7 +123,7 @@ def test_models_refuse_numbers_that_are_not_finite() -> None:
     """The models hold the same rule as the YAML reader, for frameworks built in code."""
     from pydantic import ValidationError
 
-    from framework_builder.models import Measurement
+    from framework_builder.model.framework import Measurement
 
     for value in (math.inf, -math.inf, math.nan, MAX_NUMBER * 10.0):
         with pytest.raises(ValidationError):
@@ -237,7 +244,8 @@ def test_too_many_bytes_together_are_refused_before_reading(copy_framework, tmp_
 
 def test_readme_limits_section_names_every_limit_with_its_value() -> None:
     from cli_helpers import REPO
-    from framework_builder import limits
+
+    from framework_builder.model import limits
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme.split("\n## Limits\n", 1)[1].split("\n## ", 1)[0]

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from cli_helpers import run_cli
 
 ARGS = ("--city", "Oakdale", "--region", "Example State")

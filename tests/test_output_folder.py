@@ -21,9 +21,9 @@ from typing import Callable
 
 import pytest
 import yaml
-
 from cli_helpers import FIXTURES, FRAMEWORKS
-from framework_builder import output
+
+from framework_builder.site import output
 
 TODAY = "2026-02-01"  # inside the minimal fixture's comment window
 

@@ -21,15 +21,15 @@ from pathlib import Path
 from typing import Any, Callable
 
 import yaml
+from cli_helpers import FIXTURES
 from click.testing import CliRunner
+from html_scan import scan_site, theme_scripts
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from cli_helpers import FIXTURES
 from framework_builder.cli import main
-from framework_builder.diff import diff_frameworks
-from framework_builder.loader import load_framework
-from html_scan import scan_site, theme_scripts
+from framework_builder.model.diff import diff_frameworks
+from framework_builder.source.loader import load_framework
 
 TODAY = "2026-02-01"  # inside the fixture's comment window
 

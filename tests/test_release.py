@@ -9,7 +9,7 @@ import yaml
 from click.testing import CliRunner
 
 from framework_builder.cli import main
-from framework_builder.loader import load_framework
+from framework_builder.source.loader import load_framework
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 

@@ -12,7 +12,7 @@ import yaml
 from cli_helpers import run_cli
 from test_diff_base import MINIMAL, diff_base, git
 
-from framework_builder.releases import ReleaseFile, digest, dump_release
+from framework_builder.model.releases import ReleaseFile, digest, dump_release
 
 RELEASES = "frameworks/minimal/releases"
 RELEASE_CHANGED = 3

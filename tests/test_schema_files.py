@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from cli_helpers import FRAMEWORKS, REPO, run_cli
-from framework_builder.yamlsource import read_yaml
+
+from framework_builder.source.yamlsource import read_yaml
 
 SCHEMA_DIR = REPO / "schema"
 MODELINE = "# yaml-language-server: $schema="

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
 from cli_helpers import run_cli
-from framework_builder.limits import MAX_FILE_BYTES, MAX_ITEMS, MAX_MARKDOWN, MAX_TEXT, REFUSED_CHARACTER
+
+from framework_builder.model.limits import MAX_FILE_BYTES, MAX_ITEMS, MAX_MARKDOWN, MAX_TEXT, REFUSED_CHARACTER
 
 GOAL = "goals/reporting.yml"
 HEAD = "framework.yml"
@@ -302,7 +302,7 @@ def test_yes_where_text_expected_stays_text(copy_framework, tmp_path: Path) -> N
     assert code == 0, out + err
     assert "1 framework valid: minimal" in out
 
-    from framework_builder.loader import load_framework
+    from framework_builder.source.loader import load_framework
 
     loaded = load_framework(folder)
     assert [org.name for org in loaded.framework.organizations] == ["City of Testville", "yes"]
@@ -372,9 +372,9 @@ def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
 
 def _write_release(folder: Path) -> Path:
     """Freeze the framework in `folder` as releases/1.0.yml, as `framework-builder release` would."""
-    from framework_builder.loader import load_framework
-    from framework_builder.models import Status
-    from framework_builder.releases import dump_release, freeze, release_path
+    from framework_builder.model.framework import Status
+    from framework_builder.model.releases import dump_release, freeze, release_path
+    from framework_builder.source.loader import load_framework
 
     loaded = load_framework(folder)
     assert loaded.ok and loaded.framework is not None, loaded.diagnostics

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from cli_helpers import run_cli
 
 GOAL = "frameworks/minimal/goals/reporting.yml"

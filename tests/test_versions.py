@@ -6,12 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from cli_helpers import FIXTURES
-from framework_builder.loader import LoadedFramework, load_framework
-from framework_builder.models import Framework, Status
-from framework_builder.releases import freeze
-from framework_builder.versions import version_contexts, version_key
+
+from framework_builder.model.framework import Framework, Status
+from framework_builder.model.releases import freeze
+from framework_builder.site.versions import version_contexts, version_key
+from framework_builder.source.loader import LoadedFramework, load_framework
 
 TODAY = dt.date(2026, 12, 1)
 

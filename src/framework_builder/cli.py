@@ -9,8 +9,8 @@ from typing import Any, Iterator
 
 import click
 
-from . import __version__
-from .diagnostics import terminal_lines, terminal_safe
+from framework_builder import __version__
+from framework_builder.source.diagnostics import terminal_lines, terminal_safe
 
 DEFAULT_ROOT = Path("frameworks")
 
@@ -28,8 +28,8 @@ def _progress(line: str) -> None:
 @contextmanager
 def _reported_errors() -> Iterator[None]:
     """Report our errors in plain words with their exit code, never as a traceback."""
-    from .dates import BuildDateError
-    from .errors import FrameworkBuilderError
+    from framework_builder.errors import FrameworkBuilderError
+    from framework_builder.site.build_date import BuildDateError
 
     try:
         yield
@@ -53,7 +53,7 @@ def _safe_usage_errors() -> Iterator[None]:
 
 def _framework_slug(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """A framework named on the command line: a slug, else refused before it is echoed anywhere."""
-    from .models import SLUG_PATTERN
+    from framework_builder.model.framework import SLUG_PATTERN
 
     if value is None or re.fullmatch(SLUG_PATTERN, value):
         return value
@@ -90,13 +90,13 @@ def validate(paths: tuple[Path, ...], output_format: str, strict: bool) -> None:
     PATHS are framework folders, or folders of them (default: frameworks/).
     Exits 0 when valid, 1 on errors (or warnings with --strict), 2 on usage errors.
     """
-    from .discovery import find_framework_folders, source_jobs
-    from .yamlsource import prefetch
+    from framework_builder.source.discovery import find_framework_folders, source_jobs
+    from framework_builder.source.yamlsource import prefetch
 
     roots = list(paths) or [DEFAULT_ROOT]
     for folder in find_framework_folders(roots):  # parse YAML while the models load
         prefetch(source_jobs(folder))
-    from .commands.validate import run
+    from framework_builder.commands.validate import run
 
     code, report = run(roots, output_format, strict)
     click.echo(report)
@@ -108,7 +108,7 @@ def validate(paths: tuple[Path, ...], output_format: str, strict: bool) -> None:
               help="Folder to write the JSON Schema files into.")
 def schema(out: Path) -> None:
     """Write JSON Schema for framework.yml and goal files (for editors' autocompletion)."""
-    from .schema import write_schemas
+    from framework_builder.model.json_schema import write_schemas
 
     for path in write_schemas(out):
         click.echo(f"wrote {path}")
@@ -125,7 +125,7 @@ def new(slug: str, city: str, region: str, root: Path) -> None:
 
     Never overwrites: exits 1 when the folder exists or the slug is not valid.
     """
-    from .commands.new import run
+    from framework_builder.commands.new import run
 
     code, message = run(slug, city, region, root)
     _say(message, err=code != 0)
@@ -154,7 +154,7 @@ def diff(slug: str | None, old: str | None, new: str | None, base_ref: str | Non
     Exits 0 on success, 1 when a framework has errors, 2 on usage errors,
     3 with --base when a released version was edited or removed (a release never changes).
     """
-    from .commands import diff as command
+    from framework_builder.commands import diff as command
 
     if base_ref is not None and slug is not None:
         raise click.UsageError("--base compares every framework: leave out SLUG, OLD and NEW")
@@ -183,7 +183,7 @@ def release(slug: str, status: str | None, today, root: Path) -> None:  # type: 
     A release never changes. Refuses (exit 1) when the framework has errors or the version is
     already released.
     """
-    from .commands.release import run
+    from framework_builder.commands.release import run
 
     code, message = run(root, slug, status, today.date() if today else None)
     _say(message, err=code != 0)
@@ -207,8 +207,8 @@ def build(only: str | None, out: Path, today, site_url: str, root: Path, pdf: bo
     Exits 0 when built, 1 when a framework has errors or MkDocs fails (the previous site is then
     left exactly as it was), 2 on usage errors.
     """
-    from .commands.build import BuildOptions, run
-    from .dates import build_date
+    from framework_builder.commands.build import BuildOptions, run
+    from framework_builder.site.build_date import build_date
 
     with _reported_errors():
         options = BuildOptions(root=root, out=out, today=build_date(today.date() if today else None),
@@ -226,8 +226,8 @@ def build(only: str | None, out: Path, today, site_url: str, root: Path, pdf: bo
               help="The folder that holds the frameworks.")
 def serve(slug: str, today, host: str, port: int, root: Path) -> None:  # type: ignore[no-untyped-def]
     """Preview the working version of SLUG; the browser reloads when a YAML file or template changes."""
-    from .commands.serve import run
-    from .dates import build_date
+    from framework_builder.commands.serve import run
+    from framework_builder.site.build_date import build_date
 
     with _reported_errors():
         run(root, slug, build_date(today.date() if today else None), host, port, say=_progress)

@@ -23,9 +23,8 @@ from pathlib import Path
 from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
-import pytest
-
 import chromium
+import pytest
 from record import PageRecord, PhoneRecord, Visit, record_page, record_phone
 from site_map import PAGE_TYPES, PHONE, PHONE_PAGES, REPO, TODAY
 

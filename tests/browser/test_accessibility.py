@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 import axe_core
+import pytest
 from site_map import EVERY_PAGE
 
 

@@ -11,11 +11,9 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-from pathlib import Path
 from typing import Iterator
 
 import pytest
-
 from hostile_framework import SLUG, WORKING, build_site, field_text, write_project
 
 GOAL_TITLE = field_text("goal-title")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 import axe_core
 import chromium
+import pytest
 
 
 def test_missing_browser_skips_with_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:

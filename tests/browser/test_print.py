@@ -6,9 +6,8 @@ import re
 import shutil
 import subprocess
 
-import pytest
-
 import chromium
+import pytest
 from site_map import PRINT, REPO, SLUG
 
 
@@ -36,8 +35,8 @@ def pdf_text(chromium_path: str, server: str, tmp_path_factory: pytest.TempPathF
 
 def titles() -> list[str]:
     """Every goal and action title of the demo version, read from its YAML."""
-    from framework_builder.items import actions
-    from framework_builder.loader import load_framework
+    from framework_builder.model.items import actions
+    from framework_builder.source.loader import load_framework
 
     framework = load_framework(REPO / "frameworks" / SLUG).framework
     assert framework is not None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from site_map import EVERY_PAGE
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from site_map import EVERY_PAGE, SLUG
 
 

@@ -16,17 +16,17 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
 
-from .. import cache, mkdocs_build, output
-from ..diagnostics import FORMATTERS, sort_diagnostics
-from ..errors import BuildError, UsageError
-from ..loader import LoadedFramework
-from ..pdf import find_chromium, print_to_pdf
-from ..portal import PortalEntry, portal_entry, write_framework_index, write_portal
-from ..render import PDF_DOWNLOAD, render_version, site_assets
-from ..render.comments import window
-from ..templates import base_config_file, find_template_file, templates_digest
-from ..versions import VersionContext, version_contexts
-from .validate import load_all
+from framework_builder.commands.validate import load_all
+from framework_builder.errors import BuildError, UsageError
+from framework_builder.site import cache, mkdocs_build, output
+from framework_builder.site.pdf import find_chromium, print_to_pdf
+from framework_builder.site.portal import PortalEntry, portal_entry, write_framework_index, write_portal
+from framework_builder.site.render import PDF_DOWNLOAD, render_version, site_assets
+from framework_builder.site.render.comments import window
+from framework_builder.site.theme import base_config_file, find_template_file, templates_digest
+from framework_builder.site.versions import VersionContext, version_contexts
+from framework_builder.source.diagnostics import FORMATTERS, sort_diagnostics
+from framework_builder.source.loader import LoadedFramework
 
 ENTRY_FILE = ".portal-entry.json"  # in each built framework folder: its line in the portal
 LOCK_NAME = ".framework-builder.lock"  # in build/: one build at a time uses the cache

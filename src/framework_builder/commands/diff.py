@@ -9,15 +9,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ..diagnostics import FORMATTERS, json_dumps, terminal_safe
-from ..diff import ItemChange, describe, describe_field, diff_frameworks, summary
-from ..discovery import find_framework_folders, framework_folder
-from ..errors import FrameworkBuilderError, UsageError
-from ..gitref import GitError, tree_at
-from ..items import actions, indicators
-from ..loader import LoadedFramework, load_framework
-from ..models import Framework
-from ..versions import framework_versions
+from framework_builder.errors import FrameworkBuilderError, UsageError
+from framework_builder.model.diff import ItemChange, describe, describe_field, diff_frameworks, summary
+from framework_builder.model.framework import Framework
+from framework_builder.model.items import actions, indicators
+from framework_builder.site.versions import framework_versions
+from framework_builder.source.diagnostics import FORMATTERS, json_dumps, terminal_safe
+from framework_builder.source.discovery import find_framework_folders, framework_folder
+from framework_builder.source.gitref import GitError, tree_at
+from framework_builder.source.loader import LoadedFramework, load_framework
 
 INVALID = 1
 RELEASE_CHANGED = 3  # exit code: a released version was edited or removed

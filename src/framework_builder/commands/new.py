@@ -10,9 +10,9 @@ from pathlib import Path
 
 import jinja2
 
-from ..items import FRAMEWORK_FILE
-from ..models import SLUG_PATTERN
-from ..templates import default_templates_dir
+from framework_builder.model.framework import SLUG_PATTERN
+from framework_builder.model.layout import FRAMEWORK_FILE
+from framework_builder.site.theme import default_templates_dir
 
 GOAL_ID = "coordination"
 ORGANIZATION_ID = "city-government"

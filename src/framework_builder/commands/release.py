@@ -6,13 +6,13 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from ..dates import BuildDateError, build_date
-from ..diagnostics import FORMATTERS
-from ..discovery import display_path, framework_folder
-from ..errors import UsageError
-from ..loader import load_framework
-from ..models import Status
-from ..releases import dump_release, freeze, release_path
+from framework_builder.errors import UsageError
+from framework_builder.model.framework import Status
+from framework_builder.model.releases import dump_release, freeze, release_path
+from framework_builder.site.build_date import BuildDateError, build_date
+from framework_builder.source.diagnostics import FORMATTERS
+from framework_builder.source.discovery import display_path, framework_folder
+from framework_builder.source.loader import load_framework
 
 USAGE, REFUSED = 2, 1
 

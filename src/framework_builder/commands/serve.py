@@ -11,13 +11,13 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable
 
-from ..diagnostics import FORMATTERS
-from ..errors import BuildError, UsageError
-from ..loader import load_framework
-from ..output import remove_tree
-from ..templates import template_dirs
-from ..versions import version_contexts
-from .build import BuildOptions, Timing, build_version
+from framework_builder.commands.build import BuildOptions, Timing, build_version
+from framework_builder.errors import BuildError, UsageError
+from framework_builder.site.output import remove_tree
+from framework_builder.site.theme import template_dirs
+from framework_builder.site.versions import version_contexts
+from framework_builder.source.diagnostics import FORMATTERS
+from framework_builder.source.loader import load_framework
 
 
 def _rebuild(folder: Path, options: BuildOptions, site_dir: Path, say: Callable[[str], None]) -> None:

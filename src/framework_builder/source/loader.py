@@ -10,15 +10,21 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .checks import check_framework
-from .diagnostics import Diagnostic, sort_diagnostics
-from .discovery import display_path, framework_problems, release_paths, source_jobs, too_large
-from .items import FRAMEWORK_FILE
-from .limits import MAX_RELEASE_BYTES, MAX_RELEASES_BYTES
-from .models import Framework, FrameworkFile, Goal
-from .releases import ReleaseFile, digest
-from .schema_errors import validation_diagnostics
-from .yamlsource import SourceFile, read_many, read_or_diagnostic
+from framework_builder.model.framework import Framework, FrameworkFile, Goal
+from framework_builder.model.layout import FRAMEWORK_FILE
+from framework_builder.model.limits import MAX_RELEASE_BYTES, MAX_RELEASES_BYTES
+from framework_builder.model.releases import ReleaseFile, digest
+from framework_builder.source.checks import check_framework
+from framework_builder.source.diagnostics import Diagnostic, sort_diagnostics
+from framework_builder.source.discovery import (
+    display_path,
+    framework_problems,
+    release_paths,
+    source_jobs,
+    too_large,
+)
+from framework_builder.source.schema_errors import validation_diagnostics
+from framework_builder.source.yamlsource import SourceFile, read_many, read_or_diagnostic
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -16,9 +16,9 @@ import shutil
 from importlib.metadata import version as package_version
 from pathlib import Path
 
-from .output import remove_tree
-from .releases import canonical_json
-from .versions import VersionContext
+from framework_builder.model.releases import canonical_json
+from framework_builder.site.output import remove_tree
+from framework_builder.site.versions import VersionContext
 
 KEY_FILE = "key"
 

@@ -19,8 +19,17 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints
 
-from .limits import (MARKDOWN_PATTERN, MAX_FILES, MAX_ITEMS, MAX_MARKDOWN, MAX_NUMBER, MAX_SLUG, MAX_TEXT, MAX_VERSION,
-                     TEXT_PATTERN)
+from framework_builder.model.limits import (
+    MARKDOWN_PATTERN,
+    MAX_FILES,
+    MAX_ITEMS,
+    MAX_MARKDOWN,
+    MAX_NUMBER,
+    MAX_SLUG,
+    MAX_TEXT,
+    MAX_VERSION,
+    TEXT_PATTERN,
+)
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 VERSION_PATTERN = r"^[0-9]+(\.[0-9]+)*(-[a-z0-9.]+)?$"

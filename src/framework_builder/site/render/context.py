@@ -7,15 +7,15 @@ from collections import Counter, defaultdict
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..diff import describe, diff_frameworks
-from ..items import actions, indicators
-from ..models import Action, ActionStatus, Framework, Goal, Objective, Timeframe
-from ..versions import VersionContext
-from . import indicators as indicator_view
-from .comments import Target, Window, comment_links, window
-from .escape import html, markdown_inline, markdown_url, url_part
-from .text import long_date, number, rich
-from .words import explain, label
+from framework_builder.model.diff import describe, diff_frameworks
+from framework_builder.model.framework import Action, ActionStatus, Framework, Goal, Objective, Timeframe
+from framework_builder.model.items import actions, indicators
+from framework_builder.site.render import indicators as indicator_view
+from framework_builder.site.render.comments import Target, Window, comment_links, window
+from framework_builder.site.render.escape import html, markdown_inline, markdown_url, url_part
+from framework_builder.site.render.text import long_date, number, rich
+from framework_builder.site.render.words import explain, label
+from framework_builder.site.versions import VersionContext
 
 
 def url_host(url: str) -> str:

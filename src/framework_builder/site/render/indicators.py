@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..models import DatedValue, Indicator
-from .text import long_date, number
+from framework_builder.model.framework import DatedValue, Indicator
+from framework_builder.site.render.text import long_date, number
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from ..models import (
+from framework_builder.model.framework import (
     ActionStatus,
     Direction,
     IndicatorType,

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import jinja2
 
-from .models import Status
-from .render.comments import Window, window
-from .render.escape import html, url_part
-from .render.text import long_date
-from .render.words import label
-from .templates import template_dirs
-from .versions import VersionContext
+from framework_builder.model.framework import Status
+from framework_builder.site.render.comments import Window, window
+from framework_builder.site.render.escape import html, url_part
+from framework_builder.site.render.text import long_date
+from framework_builder.site.render.words import label
+from framework_builder.site.theme import template_dirs
+from framework_builder.site.versions import VersionContext
 
 # Short enough for the version menu on a phone.
 SHORT_STATUS = {Status.draft: "draft", Status.public_comment: "for comment", Status.adopted: "adopted",

@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 
 _PACKAGED = Path(__file__).parent / "templates"
-_CHECKOUT = Path(__file__).resolve().parents[2] / "templates"
+_CHECKOUT = Path(__file__).resolve().parents[3] / "templates"
 
 
 def default_templates_dir() -> Path:

@@ -5,10 +5,19 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator
 
-from .diagnostics import Diagnostic
-from .items import FRAMEWORK_FILE, Item, walk
-from .models import PLACEHOLDER, WEB_FORM_PLACEHOLDERS, Framework, Indicator, Measure, Status, WebFormChannel
-from .suggest import closest
+from framework_builder.model.framework import (
+    PLACEHOLDER,
+    WEB_FORM_PLACEHOLDERS,
+    Framework,
+    Indicator,
+    Measure,
+    Status,
+    WebFormChannel,
+)
+from framework_builder.model.items import Item, walk
+from framework_builder.model.layout import FRAMEWORK_FILE
+from framework_builder.source.diagnostics import Diagnostic
+from framework_builder.source.suggest import closest
 
 # report(file, loc, code, message, hint) -> Diagnostic, located in the source files.
 Report = Callable[[str, tuple, str, str, str], Diagnostic]

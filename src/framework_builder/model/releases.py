@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from .models import Framework, Model, Status, Version
+from framework_builder.model.framework import Framework, Model, Status, Version
 
 RELEASE_HEADER = (
     "# Frozen release written by `framework-builder release`. Do not edit: a release never changes.\n"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from .discovery import FRAMEWORK_FILE
-from .models import Action, Framework, Goal, Indicator, Objective
+from framework_builder.model.framework import Action, Framework, Goal, Indicator, Objective
+from framework_builder.model.layout import FRAMEWORK_FILE
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .loader import LoadedFramework
-from .models import Framework, Status
+from framework_builder.model.framework import Framework, Status
+from framework_builder.source.loader import LoadedFramework
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,12 @@ from typing import Any
 
 import jinja2
 
-from ..errors import BuildError
-from ..templates import environment as jinja_environment
-from ..templates import find_template_file
-from ..versions import VersionContext
-from .context import FILTERS, page_context, version_values
-from .downloads import write_downloads
+from framework_builder.errors import BuildError
+from framework_builder.site.render.context import FILTERS, page_context, version_values
+from framework_builder.site.render.downloads import write_downloads
+from framework_builder.site.theme import environment as jinja_environment
+from framework_builder.site.theme import find_template_file
+from framework_builder.site.versions import VersionContext
 
 # (page path, template, navigation title) of the overview, then of the pages after the goals.
 OVERVIEW = ("index.md", "overview.md.j2", "Overview")

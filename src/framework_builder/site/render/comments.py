@@ -17,9 +17,16 @@ from enum import Enum
 
 from markupsafe import Markup
 
-from ..models import PLACEHOLDER, Comments, EmailChannel, GitHubChannel, Status, WebFormChannel
-from ..versions import VersionContext
-from .escape import url_part, url_query
+from framework_builder.model.framework import (
+    PLACEHOLDER,
+    Comments,
+    EmailChannel,
+    GitHubChannel,
+    Status,
+    WebFormChannel,
+)
+from framework_builder.site.render.escape import url_part, url_query
+from framework_builder.site.versions import VersionContext
 
 # Field ids of `.github/ISSUE_TEMPLATE/comment.yml`, which GitHub prefills from the URL.
 ISSUE_FORM_FIELDS = ("framework", "version", "item", "link")

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .codes import CODES, Severity
+from framework_builder.source.codes import CODES, Severity
 
 
 @dataclass(frozen=True, order=True)

@@ -9,11 +9,17 @@ from typing import Any, Iterable
 
 from pydantic import BaseModel, ValidationError
 
-from .diagnostics import Diagnostic
-from .limits import MARKDOWN_PATTERN, MAX_NUMBER, REFUSED_CHARACTER_HINT, TEXT_PATTERN, character_name
-from .models import SLUG_PATTERN, VERSION_PATTERN
-from .suggest import closest, slugify
-from .yamlsource import SourceFile
+from framework_builder.model.framework import SLUG_PATTERN, VERSION_PATTERN
+from framework_builder.model.limits import (
+    MARKDOWN_PATTERN,
+    MAX_NUMBER,
+    REFUSED_CHARACTER_HINT,
+    TEXT_PATTERN,
+    character_name,
+)
+from framework_builder.source.diagnostics import Diagnostic
+from framework_builder.source.suggest import closest, slugify
+from framework_builder.source.yamlsource import SourceFile
 
 _QUOTED = re.compile(r"'([^']*)'")
 

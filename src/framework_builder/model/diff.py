@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Literal
 
-from .items import Item, walk
-from .models import Framework, Model
+from framework_builder.model.framework import Framework, Model
+from framework_builder.model.items import Item, walk
 
 ChangeKind = Literal["added", "removed", "changed"]
 

@@ -7,9 +7,9 @@ import io
 import json
 from pathlib import Path
 
-from ..items import actions, indicators
-from ..versions import VersionContext
-from .indicators import latest, progress
+from framework_builder.model.items import actions, indicators
+from framework_builder.site.render.indicators import latest, progress
+from framework_builder.site.versions import VersionContext
 
 ACTION_COLUMNS = ("goal", "objective", "id", "title", "lead", "partners", "timeframe", "start", "end",
                   "status", "addresses", "funding")

@@ -25,9 +25,16 @@ from typing import Any, Sequence
 
 import yaml
 
-from .diagnostics import Diagnostic
-from .limits import (MAX_DEPTH, MAX_FILE_BYTES, MAX_NUMBER, REFUSED_CHARACTER, REFUSED_CHARACTER_HINT, REFUSED_IN_FILE,
-                     character_name)
+from framework_builder.model.limits import (
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    MAX_NUMBER,
+    REFUSED_CHARACTER,
+    REFUSED_CHARACTER_HINT,
+    REFUSED_IN_FILE,
+    character_name,
+)
+from framework_builder.source.diagnostics import Diagnostic
 
 _TAG = "tag:yaml.org,2002:"
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

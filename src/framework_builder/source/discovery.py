@@ -10,12 +10,11 @@ import os
 import stat
 from pathlib import Path
 
-from .diagnostics import Diagnostic
-from .errors import UsageError
-from .limits import MAX_FILES, MAX_FRAMEWORK_BYTES
-from .yamlsource import not_plain_diagnostic, plain_size
-
-FRAMEWORK_FILE = "framework.yml"
+from framework_builder.errors import UsageError
+from framework_builder.model.layout import FRAMEWORK_FILE
+from framework_builder.model.limits import MAX_FILES, MAX_FRAMEWORK_BYTES
+from framework_builder.source.diagnostics import Diagnostic
+from framework_builder.source.yamlsource import not_plain_diagnostic, plain_size
 
 
 def display_path(path: Path) -> str:
@@ -25,7 +24,6 @@ def display_path(path: Path) -> str:
     except ValueError:  # another drive on Windows
         return str(path)
     return str(path) if relative.startswith("..") else relative
-
 
 def find_framework_folders(paths: list[Path]) -> list[Path]:
     """Framework folders named by `paths`: a folder with framework.yml, or a folder of them."""
@@ -37,7 +35,6 @@ def find_framework_folders(paths: list[Path]) -> list[Path]:
             folders.extend(sorted(p for p in path.iterdir() if (p.is_dir() or p.is_symlink()) and not p.name.startswith(".")))
     return folders
 
-
 def framework_folder(root: Path, slug: str) -> Path:
     """The folder of framework `slug` in `root`; UsageError naming the frameworks there when missing."""
     folder = root / slug
@@ -46,16 +43,13 @@ def framework_folder(root: Path, slug: str) -> Path:
         raise UsageError(f"unknown framework '{slug}' (frameworks: {', '.join(known) or f'none in {root}'})")
     return folder
 
-
 def goal_paths(folder: Path) -> list[Path]:
     """The goal files of a framework folder, in a stable order."""
     return sorted((folder / "goals").glob("*.yml")) + sorted((folder / "goals").glob("*.yaml"))
 
-
 def release_paths(folder: Path) -> list[Path]:
     """The release files of a framework folder, oldest name first."""
     return sorted((folder / "releases").glob("*.yml"))
-
 
 def source_jobs(folder: Path) -> list[tuple[Path, str]]:
     """(path, display name) of framework.yml and every goal file: what the loader reads.
@@ -65,7 +59,6 @@ def source_jobs(folder: Path) -> list[tuple[Path, str]]:
         return []
     return [(path, display_path(path)) for path in [folder / FRAMEWORK_FILE, *goal_paths(folder)]]
 
-
 def framework_problems(folder: Path) -> list[Diagnostic]:
     """Why a framework folder is not read at all: a linked folder (FB011), too many files or bytes (FB013)."""
     linked = next((path for path in (folder, folder / "goals", folder / "releases") if path.is_symlink()), None)
@@ -73,7 +66,6 @@ def framework_problems(folder: Path) -> list[Diagnostic]:
         return [not_plain_diagnostic(display_path(linked), stat.S_IFLNK)]
     problem = too_large(folder / "goals", goal_paths(folder), [folder / FRAMEWORK_FILE], MAX_FRAMEWORK_BYTES)
     return [problem] if problem else []
-
 
 def too_large(where: Path, files: list[Path], others: list[Path], max_bytes: int) -> Diagnostic | None:
     """FB013 when `where` holds more than MAX_FILES `files`, or `files` and `others` more than `max_bytes`."""

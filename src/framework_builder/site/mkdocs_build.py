@@ -22,8 +22,8 @@ from typing import Any, Callable, Iterator
 import yaml
 from markupsafe import Markup
 
-from .errors import BuildError
-from .render.escape import html, yaml_document
+from framework_builder.errors import BuildError
+from framework_builder.site.render.escape import html, yaml_document
 
 VALIDATION = {
     "nav": {"omitted_files": "warn", "not_found": "warn", "absolute_links": "warn"},

@@ -21,7 +21,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .errors import UsageError
+from framework_builder.errors import UsageError
 
 MARKER = ".framework-builder"
 MARKER_TEXT = "Built by framework-builder: `framework-builder build` replaces this folder whole.\n"

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .models import FrameworkFile, Goal
+from framework_builder.model.framework import FrameworkFile, Goal
 
 SCHEMA_FILES = {"framework.schema.json": FrameworkFile, "goal.schema.json": Goal}
 DRAFT = "https://json-schema.org/draft/2020-12/schema"

@@ -1,0 +1,1 @@
+"""Reading a framework: files, YAML with positions, diagnostics and their codes, checks, git refs."""

@@ -24,8 +24,8 @@ from framework_builder.source.diagnostics import (
     format_github,
     format_json,
     format_text,
-    terminal_safe,
 )
+from framework_builder.terminal import terminal_safe
 
 # Printable text that GitHub's runner would read as workflow commands if a line started with it.
 FORGERIES = ["::add-mask::secret", "%0A::stop-commands::x", "::error file=x,line=1::forged", "##[error]legacy"]

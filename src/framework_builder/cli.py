@@ -10,7 +10,7 @@ from typing import Any, Iterator
 import click
 
 from framework_builder import __version__
-from framework_builder.source.diagnostics import terminal_lines, terminal_safe
+from framework_builder.terminal import terminal_lines, terminal_safe
 
 DEFAULT_ROOT = Path("frameworks")
 

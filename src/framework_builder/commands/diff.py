@@ -14,10 +14,11 @@ from framework_builder.model.diff import ItemChange, describe, describe_field, d
 from framework_builder.model.framework import Framework
 from framework_builder.model.items import actions, indicators
 from framework_builder.site.versions import framework_versions
-from framework_builder.source.diagnostics import FORMATTERS, json_dumps, terminal_safe
+from framework_builder.source.diagnostics import FORMATTERS
 from framework_builder.source.discovery import find_framework_folders, framework_folder
 from framework_builder.source.gitref import GitError, tree_at
 from framework_builder.source.loader import LoadedFramework, load_framework
+from framework_builder.terminal import json_dumps, terminal_safe
 
 INVALID = 1
 RELEASE_CHANGED = 3  # exit code: a released version was edited or removed

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from framework_builder.source.diagnostics import FORMATTERS, Diagnostic, sort_diagnostics, terminal_safe
+from framework_builder.source.diagnostics import FORMATTERS, Diagnostic, sort_diagnostics
 from framework_builder.source.discovery import find_framework_folders
 from framework_builder.source.loader import LoadedFramework, load_framework
+from framework_builder.terminal import terminal_safe
 
 
 def load_all(paths: list[Path]) -> list[LoadedFramework]:

@@ -70,7 +70,7 @@ def test_text_lists_each_release_file_first_and_fails(tampered: Path) -> None:
     result = diff_base(tampered, "--base", "HEAD")
 
     assert result.returncode == RELEASE_CHANGED, result.stderr
-    assert result.stderr == ""
+    assert result.stderr == "a released version was edited or removed: a release never changes (see the warning at the top)\n"
     lines = result.stdout.splitlines()
     assert lines[:3] == [
         f"warning: {RELEASES}/1.0.yml: released version 1.0 was removed: a release never changes",

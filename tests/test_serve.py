@@ -125,5 +125,5 @@ def test_serve_names_an_unknown_framework(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "framework_builder", "serve", "nosuch", "--root", str(tmp_path)],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
-    assert "no framework 'nosuch'" in result.stderr
+    assert "unknown framework 'nosuch' (frameworks: none in" in result.stderr
     assert "Traceback" not in result.stderr

@@ -10,6 +10,7 @@ from typing import Any, Iterator
 import click
 
 from framework_builder import __version__
+from framework_builder.errors import FrameworkBuilderError
 from framework_builder.terminal import terminal_lines, terminal_safe
 
 DEFAULT_ROOT = Path("frameworks")
@@ -26,26 +27,13 @@ def _progress(line: str) -> None:
 
 
 @contextmanager
-def _reported_errors() -> Iterator[None]:
-    """Report our errors in plain words with their exit code, never as a traceback."""
-    from framework_builder.errors import FrameworkBuilderError
-    from framework_builder.site.build_date import BuildDateError
-
-    try:
-        yield
-    except FrameworkBuilderError as exc:
-        _say(str(exc), err=True)
-        raise SystemExit(exc.exit_code) from None
-    except BuildDateError as exc:
-        _say(str(exc), err=True)
-        raise SystemExit(2) from None
-
-
-@contextmanager
 def _safe_usage_errors() -> Iterator[None]:
-    """click's one-line usage errors quote what was typed (an unknown option, an extra argument): terminal-safe."""
+    """click's one-line usage errors quote what was typed (an unknown option, an extra argument): terminal-safe.
+    Our own errors print themselves terminal-safe, line by line (FrameworkBuilderError.show)."""
     try:
         yield
+    except FrameworkBuilderError:
+        raise
     except click.ClickException as exc:
         exc.message = terminal_safe(exc.message)
         raise
@@ -98,9 +86,7 @@ def validate(paths: tuple[Path, ...], output_format: str, strict: bool) -> None:
         prefetch(source_jobs(folder))
     from framework_builder.commands.validate import run
 
-    code, report = run(roots, output_format, strict)
-    click.echo(report)
-    raise SystemExit(code)
+    click.echo(run(roots, output_format, strict))
 
 
 @main.command()
@@ -127,9 +113,7 @@ def new(slug: str, city: str, region: str, root: Path) -> None:
     """
     from framework_builder.commands.new import run
 
-    code, message = run(slug, city, region, root)
-    _say(message, err=code != 0)
-    raise SystemExit(code)
+    _say(run(slug, city, region, root))
 
 
 @main.command()
@@ -160,13 +144,11 @@ def diff(slug: str | None, old: str | None, new: str | None, base_ref: str | Non
         raise click.UsageError("--base compares every framework: leave out SLUG, OLD and NEW")
     if base_ref is None and slug is None:
         raise click.UsageError("name a framework (diff SLUG [OLD [NEW]]) or a git ref (diff --base GIT_REF)")
-    with _reported_errors():
-        if base_ref is not None:
-            code, report = command.run_base(root, base_ref, output_format)
-        else:
-            code, report = 0, command.run(root, slug, old, new, output_format)
+    if base_ref is not None:
+        report = command.run_base(root, base_ref, output_format)
+    else:
+        report = command.run(root, slug, old, new, output_format)
     click.echo(report, nl=not report.endswith("\n"))
-    raise SystemExit(code)
 
 
 @main.command()
@@ -185,9 +167,7 @@ def release(slug: str, status: str | None, today, root: Path) -> None:  # type: 
     """
     from framework_builder.commands.release import run
 
-    code, message = run(root, slug, status, today.date() if today else None)
-    _say(message, err=code != 0)
-    raise SystemExit(code)
+    _say(run(root, slug, status, today.date() if today else None))
 
 
 @main.command()
@@ -210,10 +190,9 @@ def build(only: str | None, out: Path, today, site_url: str, root: Path, pdf: bo
     from framework_builder.commands.build import BuildOptions, run
     from framework_builder.site.build_date import build_date
 
-    with _reported_errors():
-        options = BuildOptions(root=root, out=out, today=build_date(today.date() if today else None),
-                               only=only, site_url=site_url, pdf=pdf)
-        run(options, say=_progress)
+    options = BuildOptions(root=root, out=out, today=build_date(today.date() if today else None),
+                           only=only, site_url=site_url, pdf=pdf)
+    run(options, say=_progress)
 
 
 @main.command()
@@ -229,5 +208,4 @@ def serve(slug: str, today, host: str, port: int, root: Path) -> None:  # type: 
     from framework_builder.commands.serve import run
     from framework_builder.site.build_date import build_date
 
-    with _reported_errors():
-        run(root, slug, build_date(today.date() if today else None), host, port, say=_progress)
+    run(root, slug, build_date(today.date() if today else None), host, port, say=_progress)

@@ -9,19 +9,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from framework_builder.errors import FrameworkBuilderError, UsageError
+from framework_builder.errors import GitError, ProblemsFound, ReleasedVersionChanged, UsageError
 from framework_builder.model.diff import ItemChange, describe, describe_field, diff_frameworks, summary
 from framework_builder.model.framework import Framework
 from framework_builder.model.items import actions, indicators
 from framework_builder.site.versions import framework_versions
 from framework_builder.source.diagnostics import FORMATTERS
 from framework_builder.source.discovery import find_framework_folders, framework_folder
-from framework_builder.source.gitref import GitError, tree_at
+from framework_builder.source.gitref import tree_at
 from framework_builder.source.loader import LoadedFramework, load_framework
 from framework_builder.terminal import json_dumps, terminal_safe
 
-INVALID = 1
-RELEASE_CHANGED = 3  # exit code: a released version was edited or removed
 GROUPS = (("changed", "Changed"), ("added", "Added"), ("removed", "Removed"))
 
 
@@ -68,12 +66,6 @@ class BaseDiff:
     frameworks: list[FrameworkDiff]
     broken: bool
 
-    @property
-    def exit_code(self) -> int:
-        if any(change.alarm for change in self.releases):
-            return RELEASE_CHANGED
-        return INVALID if self.broken else 0
-
 
 def _versions(loaded: LoadedFramework) -> dict[str, Framework]:
     """Every version of a framework by version number, oldest first."""
@@ -84,7 +76,7 @@ def _load(root: Path, slug: str) -> LoadedFramework:
     loaded = load_framework(framework_folder(root, slug))
     if not loaded.ok or loaded.framework is None:
         report = FORMATTERS["text"]([d for d in loaded.diagnostics])
-        raise FrameworkBuilderError(f"{report}\n{slug} has errors: fix them (see above) before comparing versions")
+        raise ProblemsFound(f"{report}\n{slug} has errors: fix them (see above) before comparing versions")
     return loaded
 
 
@@ -123,7 +115,7 @@ def compare_with_ref(root: Path, ref: str) -> BaseDiff:
             diffs, broken = _compare_sets(base, here, ref)
             return BaseDiff(ref, releases, diffs, broken)
     except GitError as exc:
-        raise UsageError(f"cannot compare with {terminal_safe(ref)}: {terminal_safe(str(exc))}") from None
+        raise GitError(f"cannot compare with {ref}: {exc}") from None
 
 
 def _release_files(root: Path) -> dict[str, Path]:
@@ -351,12 +343,18 @@ def render_base(result: BaseDiff, output_format: str) -> str:
 
 
 def run(root: Path, slug: str, old: str | None, new: str | None, output_format: str) -> str:
-    """`diff SLUG [OLD [NEW]]`: what to print (a FrameworkBuilderError when it cannot compare)."""
+    """`diff SLUG [OLD [NEW]]`: what to print (raises ProblemsFound or UsageError when it cannot compare)."""
     return render([compare(root, slug, old, new)], output_format)
 
 
-def run_base(root: Path, ref: str, output_format: str) -> tuple[int, str]:
-    """`diff --base REF`: the exit code (3 when a released version was edited or removed, else 1 when a
-    framework has errors, else 0) and what to print."""
+def run_base(root: Path, ref: str, output_format: str) -> str:
+    """`diff --base REF`: what to print. Raises ReleasedVersionChanged (exit 3) when a released version
+    was edited or removed, else ProblemsFound when a framework has errors; either carries the report."""
     result = compare_with_ref(root, ref)
-    return result.exit_code, render_base(result, output_format)
+    report = render_base(result, output_format)
+    if any(change.alarm for change in result.releases):
+        raise ReleasedVersionChanged("a released version was edited or removed: a release never changes "
+                                     "(see the warning at the top)", report=report)
+    if result.broken:
+        raise ProblemsFound("a framework has errors, so it could not be compared (run validate)", report=report)
+    return report

@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
-
+from framework_builder.errors import ScaffoldError
 from framework_builder.model.framework import SLUG_PATTERN
 from framework_builder.model.layout import FRAMEWORK_FILE
-from framework_builder.site.theme import default_templates_dir
+from framework_builder.site.theme import Theme
 
 GOAL_ID = "coordination"
 ORGANIZATION_ID = "city-government"
 MAX_NAME = 100
-
-
-class ScaffoldError(Exception):
-    """A reason not to scaffold, in words for the person who ran the command."""
 
 
 @dataclass(frozen=True)
@@ -45,22 +39,6 @@ def check_inputs(slug: str, city: str, region: str) -> None:
             raise ScaffoldError(f"{option} must be one line of at most {MAX_NAME} characters")
 
 
-def _yaml_string(value: str) -> str:
-    """A double-quoted YAML scalar (JSON strings are valid YAML)."""
-    return json.dumps(value.strip(), ensure_ascii=False)
-
-
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(default_templates_dir() / "scaffold")),
-        autoescape=False,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    env.filters["yaml"] = _yaml_string
-    return env
-
-
 def scaffold(slug: str, city: str, region: str, root: Path) -> Scaffold:
     """Write root/<slug>/framework.yml and one goal file; never overwrite anything."""
     check_inputs(slug, city, region)
@@ -78,7 +56,7 @@ def scaffold(slug: str, city: str, region: str, root: Path) -> Scaffold:
         "organization_name": f"City of {city}",
         "goal_id": GOAL_ID,
     }
-    env = _environment()
+    env = Theme.for_project().scaffold  # the built-in scaffold
     outputs = {
         folder / FRAMEWORK_FILE: env.get_template("framework.yml.j2").render(values, schema_dir=schema_dir),
         folder / "goals" / f"{GOAL_ID}.yml": env.get_template("goal.yml.j2").render(values, schema_dir=f"../{schema_dir}"),
@@ -89,14 +67,12 @@ def scaffold(slug: str, city: str, region: str, root: Path) -> Scaffold:
     return Scaffold(folder, tuple(outputs))
 
 
-def run(slug: str, city: str, region: str, root: Path) -> tuple[int, str]:
-    """Scaffold; return the exit code (0 written, 1 refused) and the message to print."""
+def run(slug: str, city: str, region: str, root: Path) -> str:
+    """Scaffold; return the message to print, or raise ScaffoldError."""
     try:
         made = scaffold(slug, city, region, root)
-    except ScaffoldError as exc:
-        return 1, f"error: {exc}"
     except OSError as exc:
-        return 1, f"error: could not write the framework: {exc.strerror} ({exc.filename})"
+        raise ScaffoldError(f"could not write the framework: {exc.strerror} ({exc.filename})") from None
     lines = [f"Created the framework '{slug}':"]
     lines += [f"  {path}" for path in made.files]
     lines += [
@@ -105,4 +81,4 @@ def run(slug: str, city: str, region: str, root: Path) -> tuple[int, str]:
         f"  2. Check them:     framework-builder validate {made.folder}",
         f"  3. Preview:        framework-builder serve {slug}",
     ]
-    return 0, "\n".join(lines)
+    return "\n".join(lines)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from framework_builder.errors import ProblemsFound
 from framework_builder.source.diagnostics import FORMATTERS, Diagnostic, sort_diagnostics
 from framework_builder.source.discovery import find_framework_folders
 from framework_builder.source.loader import LoadedFramework, load_framework
@@ -15,8 +16,8 @@ def load_all(paths: list[Path]) -> list[LoadedFramework]:
     return [load_framework(folder) for folder in find_framework_folders(paths)]
 
 
-def run(paths: list[Path], output_format: str, strict: bool) -> tuple[int, str]:
-    """Validate; return the exit code (0 valid, 1 problems) and the report text."""
+def run(paths: list[Path], output_format: str, strict: bool) -> str:
+    """Validate; return the report, or raise ProblemsFound carrying it (errors, or warnings with `strict`)."""
     loaded = load_all(paths)
     diagnostics: list[Diagnostic] = sort_diagnostics(d for item in loaded for d in item.diagnostics)
     failed = any(d.is_error or strict for d in diagnostics)
@@ -24,4 +25,6 @@ def run(paths: list[Path], output_format: str, strict: bool) -> tuple[int, str]:
     if output_format == "text" and not diagnostics:
         names = terminal_safe(", ".join(item.slug for item in loaded))
         report = f"{len(loaded)} framework{'s' if len(loaded) != 1 else ''} valid: {names}"
-    return (1 if failed else 0), report
+    if failed:
+        raise ProblemsFound(report=report)
+    return report

@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-
-class BuildDateError(ValueError):
-    """SOURCE_DATE_EPOCH does not hold a date."""
+from framework_builder.errors import BuildDateError
 
 
 def build_date(today: dt.date | None = None) -> dt.date:

@@ -10,7 +10,7 @@ import os
 import stat
 from pathlib import Path
 
-from framework_builder.errors import UsageError
+from framework_builder.errors import UnknownFramework
 from framework_builder.model.layout import FRAMEWORK_FILE
 from framework_builder.model.limits import MAX_FILES, MAX_FRAMEWORK_BYTES
 from framework_builder.source.diagnostics import Diagnostic
@@ -36,11 +36,11 @@ def find_framework_folders(paths: list[Path]) -> list[Path]:
     return folders
 
 def framework_folder(root: Path, slug: str) -> Path:
-    """The folder of framework `slug` in `root`; UsageError naming the frameworks there when missing."""
+    """The folder of framework `slug` in `root`; UnknownFramework naming the frameworks there when missing."""
     folder = root / slug
     if not os.path.lexists(folder / FRAMEWORK_FILE):
         known = [f.name for f in find_framework_folders([root])] if root.is_dir() else []
-        raise UsageError(f"unknown framework '{slug}' (frameworks: {', '.join(known) or f'none in {root}'})")
+        raise UnknownFramework(slug, root, known)
     return folder
 
 def goal_paths(folder: Path) -> list[Path]:

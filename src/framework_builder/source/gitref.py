@@ -8,9 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
-
-class GitError(Exception):
-    """A git problem explained in plain words (not a repository, unknown ref, ...)."""
+from framework_builder.errors import GitError
 
 
 def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes:

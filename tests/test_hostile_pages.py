@@ -243,13 +243,14 @@ def test_titles_read_back_from_the_mkdocs_config_as_written(title: str, tmp_path
 
     from framework_builder.site.mkdocs_build import write_config
     from framework_builder.site.render.escape import html
-    from framework_builder.site.theme import base_config_file
+    from framework_builder.site.theme import Theme
 
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "index.md").write_text("# x\n", encoding="utf-8")
-    path = write_config(tmp_path / "mkdocs.yml", base_config=base_config_file(), site_name=title, docs_dir=docs,
-                        site_dir=tmp_path / "site", nav=[{title: "index.md"}, {"Goals": [{title: "index.md"}]}],
+    path = write_config(tmp_path / "mkdocs.yml", base_config=Theme.for_project().base_config, site_name=title,
+                        docs_dir=docs, site_dir=tmp_path / "site",
+                        nav=[{title: "index.md"}, {"Goals": [{title: "index.md"}]}],
                         overrides_dir=None, extra_css=[], banner="")
 
     config = load_config(config_file=str(path))

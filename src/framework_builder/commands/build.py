@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Callable
 
 from framework_builder.commands.validate import load_all
-from framework_builder.errors import BuildError, UsageError
+from framework_builder.errors import BuildError, UnknownFramework, UsageError
 from framework_builder.site import cache, mkdocs_build, output
 from framework_builder.site.pdf import find_chromium, print_to_pdf
 from framework_builder.site.portal import PortalEntry, portal_entry, write_framework_index, write_portal
-from framework_builder.site.render import PDF_DOWNLOAD, render_version, site_assets
+from framework_builder.site.render import PDF_DOWNLOAD, render_version
 from framework_builder.site.render.comments import window
-from framework_builder.site.theme import base_config_file, find_template_file, templates_digest
+from framework_builder.site.theme import Theme
 from framework_builder.site.versions import VersionContext, version_contexts
 from framework_builder.source.diagnostics import FORMATTERS, sort_diagnostics
 from framework_builder.source.loader import LoadedFramework
@@ -60,7 +60,7 @@ def _load(options: BuildOptions) -> list[LoadedFramework]:
     loaded = load_all([options.root])
     selected = [item for item in loaded if options.only in (None, item.slug)]
     if options.only is not None and not selected:
-        raise UsageError(f"there is no framework '{options.only}' in {options.root}/")
+        raise UnknownFramework(options.only, options.root, [item.slug for item in loaded])
     if not selected:
         raise UsageError(f"no frameworks found in {options.root}/")
     errors = sort_diagnostics(d for item in selected for d in item.diagnostics if d.is_error)
@@ -82,26 +82,25 @@ def _epoch(day: dt.date) -> int:
     return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
 
 
-def build_version(ctx: VersionContext, options: BuildOptions, work: Path, site_dir: Path,
-                   timing: Timing) -> int:
+def build_version(ctx: VersionContext, options: BuildOptions, theme: Theme, work: Path, site_dir: Path,
+                  timing: Timing) -> int:
     """Render one version (in `work`) and build it with MkDocs into site_dir; return its page count."""
     docs_dir = work / "docs"
     output.remove_tree(work, options.project_dir / "build")
     docs_dir.mkdir(parents=True)
     started = time.perf_counter()
     site_url = f"{options.site_url.rstrip('/')}/" if options.site_url else ""
-    rendered = render_version(ctx, docs_dir, options.project_dir, site_url, pdf=options.pdf)
+    rendered = render_version(ctx, docs_dir, theme, site_url, pdf=options.pdf)
     timing.render += time.perf_counter() - started
-    overrides = find_template_file("overrides", options.project_dir)
     config = mkdocs_build.write_config(
         work / "mkdocs.yml",
-        base_config=base_config_file(options.project_dir),
+        base_config=theme.base_config,
         site_name=ctx.framework.title,
         docs_dir=docs_dir.resolve(),
         site_dir=site_dir.resolve(),
         nav=rendered.nav,
-        overrides_dir=overrides.resolve() if overrides else None,
-        extra_css=[destination for _, destination in site_assets(options.project_dir)],
+        overrides_dir=theme.overrides,
+        extra_css=[destination for _, destination in theme.assets],
         banner=rendered.banner,
         site_url=f"{site_url}{ctx.slug}/{ctx.version}/" if site_url else "",
     )
@@ -115,8 +114,8 @@ def build_version(ctx: VersionContext, options: BuildOptions, work: Path, site_d
     return rendered.pages
 
 
-def _build_framework(loaded: LoadedFramework, options: BuildOptions, inputs: str, staging: Path, timing: Timing,
-                     say: Callable[[str], None]) -> PortalEntry:
+def _build_framework(loaded: LoadedFramework, options: BuildOptions, theme: Theme, inputs: str, staging: Path,
+                     timing: Timing, say: Callable[[str], None]) -> PortalEntry:
     """Build (or reuse) every version of one framework into staging; return its portal entry."""
     contexts = version_contexts(loaded, options.today)
     build_dir = options.project_dir / "build"
@@ -128,7 +127,8 @@ def _build_framework(loaded: LoadedFramework, options: BuildOptions, inputs: str
         cached = cache.cached_site(entry, key)
         if cached is None:
             cache.forget(entry, build_dir)
-            pages = build_version(ctx, options, build_dir / "work" / ctx.slug / ctx.version, entry / "site", timing)
+            pages = build_version(ctx, options, theme, build_dir / "work" / ctx.slug / ctx.version, entry / "site",
+                                  timing)
             cache.remember(entry, key)
             cached = entry / "site"
             timing.built += 1
@@ -139,7 +139,7 @@ def _build_framework(loaded: LoadedFramework, options: BuildOptions, inputs: str
         cache.copy_tree(cached, target)
         say(f"{ctx.slug} {ctx.version} ({ctx.status.value}): {note}, {time.perf_counter() - started:.2f} s")
     portal = portal_entry(contexts)
-    write_framework_index(staging, contexts, portal)
+    write_framework_index(staging, contexts, portal, theme)
     return portal
 
 
@@ -170,17 +170,17 @@ def _build_all(loaded: list[LoadedFramework], options: BuildOptions, out: Path, 
                say: Callable[[str], None]) -> Timing:
     """Build the selected frameworks into staging, keep the others as published, write the portal."""
     timing = Timing()
-    inputs = cache.build_inputs(templates_digest(options.project_dir), base_config_file(options.project_dir),
-                                options.site_url, options.pdf)
+    theme = Theme.for_project(options.project_dir)
+    inputs = cache.build_inputs(theme, options.site_url, options.pdf)
     entries = []
     for item in loaded:
         if options.only in (None, item.slug):
-            entry = _build_framework(item, options, inputs, staging, timing, say)
+            entry = _build_framework(item, options, theme, inputs, staging, timing, say)
             _write_entry(staging, entry)
             entries.append(entry)
         elif (out / item.slug).is_dir():
             entries.append(_kept(out, item.slug, staging, say))
-    write_portal(staging, entries)
+    write_portal(staging, entries, theme)
     return timing
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from framework_builder.model.releases import canonical_json
 from framework_builder.site.output import remove_tree
+from framework_builder.site.theme import Theme
 from framework_builder.site.versions import VersionContext
 
 KEY_FILE = "key"
@@ -27,11 +28,10 @@ def _digest(parts: dict[str, object]) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
-def build_inputs(templates_digest: str, base_config: Path, site_url: str, pdf: bool) -> str:
-    """A digest of what every version of a build shares: templates, settings, options and code."""
+def build_inputs(theme: Theme, site_url: str, pdf: bool) -> str:
+    """A digest of what every version of a build shares: the theme (templates and settings), options and code."""
     return _digest({
-        "templates": templates_digest,
-        "config": hashlib.sha256(base_config.read_bytes()).hexdigest(),
+        "theme": theme.digest(),
         "site_url": site_url,
         "pdf": pdf,
         "tools": [package_version(p) for p in ("mkdocs", "mkdocs-material")],

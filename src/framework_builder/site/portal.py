@@ -1,23 +1,20 @@
 """The pages around the versions: the portal, each framework's redirect and its versions.json.
 
-The portal templates autoescape (HTML) and put folder names in links through `url`;
-Material's version menu inserts the titles of `versions.json` as HTML, so they are escaped."""
+The portal templates (the theme's `portal` environment) autoescape (HTML) and put folder names
+in links through `url`; Material's version menu inserts the titles of `versions.json` as HTML,
+so they are escaped."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-import jinja2
-
 from framework_builder.model.framework import Status
-from framework_builder.site.render.comments import Window, window
+from framework_builder.site.render.comments import window_sentence
 from framework_builder.site.render.escape import html, url_part
-from framework_builder.site.render.text import long_date
 from framework_builder.site.render.words import label
-from framework_builder.site.theme import template_dirs
+from framework_builder.site.theme import Theme
 from framework_builder.site.versions import VersionContext
 
 # Short enough for the version menu on a phone.
@@ -36,7 +33,7 @@ class PortalEntry:
     status: str
     latest: str
     versions: int
-    comments: str  # a sentence about comments, '' when the framework takes none
+    comments: str  # the comment window in words (`window_sentence`), '' when the framework takes none
 
 
 def versions_json(contexts: list[VersionContext]) -> str:
@@ -53,39 +50,21 @@ def portal_entry(contexts: list[VersionContext]) -> PortalEntry:
     """The portal's line for one framework."""
     newest = contexts[-1]
     latest = next(c for c in contexts if c.version == newest.latest)
-    state = window(newest)
-    comments = newest.framework.comments
-    sentence = ""
-    if comments is not None and state is Window.open:
-        sentence = f"Open for comment on version {newest.version} until {long_date(comments.closes)}"
-    elif comments is not None and state is Window.not_yet:
-        sentence = f"Comments on version {newest.version} open on {long_date(comments.opens)}"
-    elif comments is not None and state is Window.closed:
-        sentence = f"Comments closed on {long_date(comments.closes)}"
     framework = latest.framework
     return PortalEntry(newest.slug, framework.city, framework.region, framework.title, label(latest.status),
-                       latest.version, len(contexts), sentence)
+                       latest.version, len(contexts), window_sentence(newest, naming_version=True))
 
 
-@lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    loader = jinja2.FileSystemLoader([str(d / "portal") for d in template_dirs()])
-    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True)
-    env.filters["url"] = url_part
-    return env
-
-
-def write_framework_index(out: Path, contexts: list[VersionContext], entry: PortalEntry) -> None:
+def write_framework_index(out: Path, contexts: list[VersionContext], entry: PortalEntry, theme: Theme) -> None:
     """`<slug>/index.html`, which sends readers to the latest version, and `<slug>/versions.json`."""
     folder = out / entry.slug
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "versions.json").write_text(versions_json(contexts), encoding="utf-8")
-    html = _environment().get_template("redirect.html.j2").render(entry=entry)
+    html = theme.portal.get_template("redirect.html.j2").render(entry=entry)
     (folder / "index.html").write_text(html, encoding="utf-8")
 
 
-def write_portal(out: Path, entries: list[PortalEntry]) -> None:
+def write_portal(out: Path, entries: list[PortalEntry], theme: Theme) -> None:
     """`index.html`: every framework with its city, status, latest version and comment state."""
-    html = _environment().get_template("index.html.j2").render(entries=sorted(entries, key=lambda e: e.city))
+    html = theme.portal.get_template("index.html.j2").render(entries=sorted(entries, key=lambda e: e.city))
     (out / "index.html").write_text(html, encoding="utf-8")

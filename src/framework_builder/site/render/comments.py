@@ -26,6 +26,7 @@ from framework_builder.model.framework import (
     WebFormChannel,
 )
 from framework_builder.site.render.escape import url_part, url_query
+from framework_builder.site.render.text import long_date
 from framework_builder.site.versions import VersionContext
 
 # Field ids of `.github/ISSUE_TEMPLATE/comment.yml`, which GitHub prefills from the URL.
@@ -51,6 +52,26 @@ def window(ctx: VersionContext) -> Window:
     if ctx.today > comments.closes:
         return Window.closed
     return Window.open
+
+
+# The comment window in words: (as a page of the version says it, as the portal says it, naming the version).
+_SENTENCES = {
+    Window.open: ("Comments are open until {closes}", "Open for comment on version {version} until {closes}"),
+    Window.not_yet: ("Comments open on {opens}", "Comments on version {version} open on {opens}"),
+    Window.closed: ("Comments closed on {closes}", "Comments closed on {closes}"),
+}
+
+
+def window_sentence(ctx: VersionContext, naming_version: bool = False) -> str:
+    """The comment window of a version on the build date as plain text without a final period
+    ('' when the version takes no comments); `naming_version` for a line outside the version (the portal).
+    Each caller escapes it for where it goes."""
+    comments = ctx.framework.comments
+    state = window(ctx)
+    if comments is None or state is Window.none:
+        return ""
+    sentence = _SENTENCES[state][naming_version]
+    return sentence.format(version=ctx.version, opens=long_date(comments.opens), closes=long_date(comments.closes))
 
 
 @dataclass(frozen=True)

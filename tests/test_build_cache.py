@@ -5,30 +5,21 @@ The demo frameworks are copied to a temporary project; its `build/` folder holds
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-import yaml
-from cli_helpers import FRAMEWORKS
+from harness import DEMO_TODAY, FRAMEWORKS, Result, build, differing, edit_yaml, run_process, snapshot
 
-TODAY = "2026-12-01"
+TODAY = DEMO_TODAY
 VERSIONS = ("riverton 1.0", "riverton 1.1", "stamford 0.2", "stamford 0.3")
 
 
-def build(project: Path, out: str) -> subprocess.CompletedProcess[str]:
-    """`framework-builder build` run in `project` (cache in project/build)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8"}
-    env.pop("SOURCE_DATE_EPOCH", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "framework_builder", "build", "--root", "frameworks", "--out", out, "--today", TODAY],
-        cwd=project, env=env, capture_output=True, text=True, encoding="utf-8", timeout=600,
-    )
-    assert result.returncode == 0, result.stderr
+def built(project: Path) -> Result:
+    """`framework-builder build` run in `project` (cache in project/build), which succeeded."""
+    result = build(project, today=TODAY)
+    assert result.code == 0, result.err
     return result
 
 
@@ -42,10 +33,6 @@ def progress(stderr: str) -> dict[str, str]:
     return found
 
 
-def tree_bytes(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-
-
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("cache")
@@ -54,31 +41,29 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def runs(project: Path) -> dict[str, subprocess.CompletedProcess[str]]:
+def runs(project: Path) -> dict[str, Result]:
     """First build, the same build again, then a build after editing the working version's goal title."""
-    first = build(project, "site")
-    again = build(project, "site")
-    goal = project / "frameworks" / "stamford" / "goals" / "reporting.yml"
-    data = yaml.safe_load(goal.read_text(encoding="utf-8"))
-    data["title"] = "Make reporting bias incidents safe, easy and trusted"
-    goal.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    edited = build(project, "site")
+    first = built(project)
+    again = built(project)
+    edit_yaml(project / "frameworks" / "stamford" / "goals" / "reporting.yml",
+              lambda goal: goal.update(title="Make reporting bias incidents safe, easy and trusted"))
+    edited = built(project)
     return {"first": first, "again": again, "edited": edited}
 
 
 def test_the_first_build_builds_every_version(runs: dict) -> None:
-    assert progress(runs["first"].stderr) == {v: "built" for v in VERSIONS}
+    assert progress(runs["first"].err) == {v: "built" for v in VERSIONS}
 
 
 def test_an_unchanged_rebuild_reuses_every_version(runs: dict) -> None:
-    stderr = runs["again"].stderr
+    stderr = runs["again"].err
     assert progress(stderr) == {v: "cached" for v in VERSIONS}
     assert stderr.count("unchanged, from cache") == len(VERSIONS)
     assert "Built 0 version(s) and reused 4" in stderr
 
 
 def test_editing_the_working_version_rebuilds_only_that_version(runs: dict, project: Path) -> None:
-    assert progress(runs["edited"].stderr) == {
+    assert progress(runs["edited"].err) == {
         "riverton 1.0": "cached", "riverton 1.1": "cached", "stamford 0.2": "cached", "stamford 0.3": "built"}
     page = (project / "site" / "stamford" / "0.3" / "goals" / "reporting" / "index.html").read_text(encoding="utf-8")
     assert "Make reporting bias incidents safe, easy and trusted" in page
@@ -87,7 +72,10 @@ def test_editing_the_working_version_rebuilds_only_that_version(runs: dict, proj
 def test_a_site_assembled_from_the_cache_equals_a_fresh_build(runs: dict, project: Path, tmp_path: Path) -> None:
     fresh = tmp_path / "fresh"
     shutil.copytree(project / "frameworks", fresh / "frameworks")  # the edited frameworks, no cache
-    assert progress(build(fresh, "site").stderr) == {v: "built" for v in VERSIONS}
-    cached, rebuilt = tree_bytes(project / "site"), tree_bytes(fresh / "site")
+    # In a process of its own: another hash seed, so no output may depend on the order of a set.
+    rebuild = run_process("build", "--root", "frameworks", "--out", "site", "--today", TODAY, cwd=fresh)
+    assert rebuild.code == 0, rebuild.err
+    assert progress(rebuild.err) == {v: "built" for v in VERSIONS}
+    cached, rebuilt = snapshot(project / "site"), snapshot(fresh / "site")
     assert sorted(cached) == sorted(rebuilt)
-    assert [name for name in cached if cached[name] != rebuilt[name]] == []
+    assert differing(cached, rebuilt) == []

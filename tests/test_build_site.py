@@ -9,74 +9,32 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import shutil
-import subprocess
-import sys
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from cli_helpers import FRAMEWORKS, run_cli
+from harness import DEMO_TODAY, FRAMEWORKS, build, cli, differing, run_process, snapshot
+from html_page import Node, parse, parse_file
 
 from framework_builder.model.framework import Framework
 from framework_builder.model.items import walk
 from framework_builder.source.loader import load_framework
 
-TODAY = "2026-12-01"
+TODAY = DEMO_TODAY
 PAGES = ("", "action-plan/", "indicators/", "findings/", "partners/", "funding/", "changes/", "comment/",
          "help/", "downloads/", "print/", "accessibility/", "privacy/")
 COMMENTABLE = ("goal", "objective", "action", "indicator")
 
 
-class Page(HTMLParser):
-    """An HTML page as the tests read it: element ids, links, scripts, stylesheets and text."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.links: list[dict[str, str]] = []  # attributes of every <a>
-        self.resources: list[str] = []  # every <script src> and <link href>
-        self.meta: list[dict[str, str]] = []
-        self._text: list[str] = []
-        self.feed(text)
-        self.close()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        if "id" in values:
-            self.ids.add(values["id"])
-        if tag == "a":
-            self.links.append(values)
-        elif tag == "script" and "src" in values:
-            self.resources.append(values["src"])
-        elif tag == "link" and "href" in values:
-            self.resources.append(values["href"])
-        elif tag == "meta":
-            self.meta.append(values)
-
-    def handle_data(self, data: str) -> None:
-        self._text.append(data)
-
-    @property
-    def text(self) -> str:
-        """The visible text, with runs of white space collapsed."""
-        return " ".join("".join(self._text).split())
-
-    def item_links(self) -> list[dict[str, str]]:
-        return [link for link in self.links if "data-item" in link]
+def links(page: Node) -> list[dict[str, str]]:
+    """The attributes of every <a> of a page."""
+    return [node.attrs for node in page.find_all("a")]
 
 
-def build(project: Path, out: Path, *args: str, today: str = TODAY) -> subprocess.CompletedProcess[str]:
-    """Run `framework-builder build` with `project` as the current folder (its cache goes to project/build)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8"}
-    env.pop("SOURCE_DATE_EPOCH", None)
-    return subprocess.run(
-        [sys.executable, "-m", "framework_builder", "build", "--out", str(out), "--today", today,
-         "--root", str(project / "frameworks"), *args],
-        cwd=project, env=env, capture_output=True, text=True, encoding="utf-8", timeout=600,
-    )
+def item_links(page: Node) -> list[dict[str, str]]:
+    """The comment links of a page: those that name an item."""
+    return [link for link in links(page) if "data-item" in link]
 
 
 def demo_project(base: Path) -> Path:
@@ -93,16 +51,15 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def site(project: Path) -> Path:
-    out = project / "site"
-    result = build(project, out)
-    assert result.returncode == 0, result.stderr
-    return out
+    result = build(project, today=TODAY)
+    assert result.code == 0, result.err
+    return project / "site"
 
 
-def page(site: Path, path: str) -> Page:
+def page(site: Path, path: str) -> Node:
     file = site / path / "index.html" if not path.endswith(".html") else site / path
     assert file.is_file(), f"{file.relative_to(site)} was not built"
-    return Page(file.read_text(encoding="utf-8"))
+    return parse_file(file)
 
 
 def version_framework(slug: str, version: str) -> Framework:
@@ -121,21 +78,21 @@ ALL_VERSIONS = [("stamford", "0.2"), ("stamford", "0.3"), ("riverton", "1.0"), (
 
 def test_portal_lists_every_framework_with_city_status_latest_and_comments(site: Path) -> None:
     portal = page(site, "index.html")
-    text = portal.text
+    text = portal.text()
     assert "Stamford, Connecticut · Version 0.3 · Draft open for public comment" in text
     assert "Riverton, Example State · Version 1.1 · Adopted" in text
     assert "Open for comment on version 0.3 until 31 January 2027" in text
     assert text.count("Open for comment") == 1  # riverton's adopted version takes no comments
-    hrefs = {link.get("href") for link in portal.links}
+    hrefs = {link.get("href") for link in links(portal)}
     assert {"stamford/0.3/", "riverton/1.1/"} <= hrefs
 
 
 @pytest.mark.parametrize(("slug", "latest"), [("stamford", "0.3"), ("riverton", "1.1")])
 def test_framework_index_redirects_to_latest(site: Path, slug: str, latest: str) -> None:
     redirect = page(site, slug)
-    refresh = [m["content"] for m in redirect.meta if m.get("http-equiv", "").lower() == "refresh"]
+    refresh = [m.attrs["content"] for m in redirect.find_all("meta") if m.attrs.get("http-equiv", "").lower() == "refresh"]
     assert refresh == [f"0; url={latest}/"]
-    assert f"{latest}/" in {link.get("href") for link in redirect.links}
+    assert f"{latest}/" in {link.get("href") for link in links(redirect)}
 
 
 @pytest.mark.parametrize(("slug", "expected"), [
@@ -172,7 +129,7 @@ def test_every_objective_action_and_indicator_has_an_anchor_on_its_goal_page(sit
     framework = version_framework("stamford", "0.3")
     missing = []
     for goal in framework.goals:
-        ids = page(site, f"stamford/0.3/goals/{goal.id}").ids
+        ids = {node.attrs.get("id") for node in page(site, f"stamford/0.3/goals/{goal.id}").walk()}
         missing += [f"{goal.id}#{i.id}" for i in walk(framework) if i.kind in ("objective", "action", "indicator")
                     and i.goal is goal and i.id not in ids]
     assert not missing
@@ -180,7 +137,8 @@ def test_every_objective_action_and_indicator_has_an_anchor_on_its_goal_page(sit
 
 def test_every_goal_id_is_an_anchor_on_its_goal_page(site: Path) -> None:
     goals = version_framework("stamford", "0.3").goals
-    missing = [goal.id for goal in goals if goal.id not in page(site, f"stamford/0.3/goals/{goal.id}").ids]
+    missing = [goal.id for goal in goals
+               if goal.id not in {node.attrs.get("id") for node in page(site, f"stamford/0.3/goals/{goal.id}").walk()}]
     assert not missing
 
 
@@ -191,11 +149,11 @@ def test_draft_items_have_one_comment_link_per_channel_naming_the_item(site: Pat
     assert channels == ["email", "github"]
     checked = 0
     for goal in framework.goals:
-        links = page(site, f"stamford/0.3/goals/{goal.id}").item_links()
+        on_page = item_links(page(site, f"stamford/0.3/goals/{goal.id}"))
         for item in walk(framework):
             if item.kind not in COMMENTABLE or item.goal is not goal:
                 continue
-            mine = [link for link in links if link["data-item"] == item.id]
+            mine = [link for link in on_page if link["data-item"] == item.id]
             assert sorted(link["data-channel"] for link in mine) == channels, item.id
             for link in mine:
                 url = urlsplit(link["href"])
@@ -217,8 +175,7 @@ def test_draft_items_have_one_comment_link_per_channel_naming_the_item(site: Pat
 def test_adopted_and_older_versions_have_no_comment_links(site: Path, slug: str, version: str) -> None:
     files = sorted((site / slug / version).rglob("*.html"))
     assert files
-    with_links = [str(f.relative_to(site)) for f in files
-                  if Page(f.read_text(encoding="utf-8")).item_links()]
+    with_links = [str(f.relative_to(site)) for f in files if item_links(parse_file(f))]
     assert not with_links
 
 
@@ -242,23 +199,23 @@ def test_downloads_hold_the_whole_version(site: Path) -> None:
 
 def test_older_version_links_to_the_current_one(site: Path) -> None:
     older = page(site, "riverton/1.0")
-    assert "This is an older version (1.0" in older.text
-    assert "./../1.1/" in {link.get("href") for link in older.links}
-    assert "This is an older version" not in page(site, "riverton/1.1").text
+    assert "This is an older version (1.0" in older.text()
+    assert "./../1.1/" in {link.get("href") for link in links(older)}
+    assert "This is an older version" not in page(site, "riverton/1.1").text()
 
 
 def test_draft_shows_its_status_and_comment_window(site: Path) -> None:
-    text = page(site, "stamford/0.3").text
+    text = page(site, "stamford/0.3").text()
     assert "Draft open for public comment" in text
     assert "open until 31 January 2027" in text
 
 
 def test_changes_page_names_the_items_changed_since_the_previous_version(site: Path) -> None:
-    code, out, err = run_cli("diff", "riverton", "1.0", "1.1", "--format", "json", "--root", str(FRAMEWORKS))
+    code, out, err = cli("diff", "riverton", "1.0", "1.1", "--format", "json", "--root", str(FRAMEWORKS))
     assert code == 0, err
     changes = json.loads(out)
     assert len(changes) > 3
-    text = page(site, "riverton/1.1/changes").text
+    text = page(site, "riverton/1.1/changes").text()
     for change in changes:
         assert f"{change['id']} “{change['title']}”" in text, change["id"]
     assert "was added" in text
@@ -274,24 +231,23 @@ def test_nothing_is_loaded_from_another_website(site: Path) -> None:
         text = file.read_text(encoding="utf-8")
         if "fonts.googleapis" in text or "fonts.gstatic" in text:
             offending.append(f"{file.relative_to(site)}: Google Fonts")
-        for ref in Page(text).resources:
+        tree = parse(text)
+        resources = [n.attrs["src"] for n in tree.find_all("script") if "src" in n.attrs]
+        resources += [n.attrs["href"] for n in tree.find_all("link") if "href" in n.attrs]
+        for ref in resources:
             if "://" in ref or ref.startswith("//"):
                 offending.append(f"{file.relative_to(site)}: {ref}")
     assert not offending
 
 
-def tree_bytes(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-
-
 def test_two_builds_with_the_same_input_and_date_are_byte_identical(site: Path, tmp_path: Path) -> None:
     fresh = demo_project(tmp_path / "again")  # its own empty cache: everything is rendered again
-    result = build(fresh, fresh / "other-site")
-    assert result.returncode == 0, result.stderr
-    first, second = tree_bytes(site), tree_bytes(fresh / "other-site")
+    # In a process of its own: another hash seed, so no output may depend on the order of a set.
+    result = run_process("build", "--root", "frameworks", "--out", "other-site", "--today", TODAY, cwd=fresh)
+    assert result.code == 0, result.err
+    first, second = snapshot(site), snapshot(fresh / "other-site")
     assert sorted(first) == sorted(second)
-    differing = [name for name in first if first[name] != second[name]]
-    assert not differing
+    assert not differing(first, second)
 
 
 @pytest.mark.parametrize(("today", "expected"), [
@@ -301,12 +257,11 @@ def test_two_builds_with_the_same_input_and_date_are_byte_identical(site: Path, 
 def test_outside_the_comment_window_the_draft_says_so_and_has_no_links(tmp_path: Path, today: str,
                                                                        expected: str) -> None:
     project = demo_project(tmp_path / "project")
-    result = build(project, project / "site", "--only", "stamford", today=today)
-    assert result.returncode == 0, result.stderr
+    result = build(project, "--only", "stamford", today=today)
+    assert result.code == 0, result.err
     draft = project / "site" / "stamford" / "0.3"
-    assert expected in page(draft, "").text
-    assert expected in page(draft, "goals/reporting").text
-    with_links = [str(f.relative_to(draft)) for f in html_files(draft)
-                  if Page(f.read_text(encoding="utf-8")).item_links()]
+    assert expected in page(draft, "").text()
+    assert expected in page(draft, "goals/reporting").text()
+    with_links = [str(f.relative_to(draft)) for f in html_files(draft) if item_links(parse_file(f))]
     assert not with_links
-    assert "Open for comment" not in page(project / "site", "index.html").text
+    assert "Open for comment" not in page(project / "site", "index.html").text()

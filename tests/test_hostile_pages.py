@@ -3,72 +3,19 @@
 The hostile framework (tests/hostile_framework.py) carries markup, script, Markdown and
 template syntax in every text field, titles included: those reach MkDocs' config and
 navigation, the page titles, the search index, the portal and the banner. Its built site
-is scanned with an HTML parser (tests/html_scan.py); the scripts it may hold are exactly the
-theme's, as found in a build of the same framework without the hostile text.
+is read as a tree (tests/html_page.py) and scanned (tests/html_scan.py); the scripts it may hold
+are exactly the theme's, as found in a build of the same framework without the hostile text.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from hostile_framework import PAYLOAD, RELEASED, SLUG, WORKING, build_site, field_text, write_project
+from html_page import Node, parse, parse_file
 from html_scan import executable_markup, page_scripts, scan_site, theme_scripts
-
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
-@dataclass
-class Node:
-    """An element of a parsed page, with its text as a reader sees it."""
-
-    tag: str
-    attrs: dict[str, str]
-    children: list[Node | str] = field(default_factory=list)
-
-    def text(self) -> str:
-        """The element's text, without Material's permalink anchors, whitespace collapsed."""
-        return " ".join(self._raw().split())
-
-    def _raw(self) -> str:
-        return "".join(c if isinstance(c, str) else c._raw() for c in self.children
-                       if isinstance(c, str) or "headerlink" not in c.attrs.get("class", ""))
-
-    def find_all(self, tag: str, css_class: str = "") -> list[Node]:
-        found = [self] if self.tag == tag and css_class in self.attrs.get("class", "").split() + [""] else []
-        return found + [n for c in self.children if isinstance(c, Node) for n in c.find_all(tag, css_class)]
-
-
-class _Tree(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("#document", {})
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = Node(tag, {name: value or "" for name, value in attrs})
-        self.stack[-1].children.append(node)
-        if tag not in VOID:
-            self.stack.append(node)
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].tag == tag:
-                del self.stack[depth:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(data)
-
-
-def parse(path: Path) -> Node:
-    tree = _Tree()
-    tree.feed(path.read_text(encoding="utf-8"))
-    tree.close()
-    return tree.root
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +34,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def version_page(site: Path, version: str, page: str = "") -> Node:
-    return parse(site / SLUG / version / page / "index.html")
+    return parse_file(site / SLUG / version / page / "index.html")
 
 
 def test_no_page_search_index_or_version_list_holds_executable_markup(site: Path, theme: frozenset[str]) -> None:
@@ -118,9 +65,8 @@ def test_header_title_and_tab_title_show_the_text_as_written(site: Path) -> None
         assert page.find_all("h1")[0].text() == GOAL_TITLE
         logo = page.find_all("a", "md-logo")[0]
         assert logo.attrs["aria-label"] == TITLE
-        tooltip = _Tree()  # Material's tooltip inserts the title attribute as HTML: it must read as the text
-        tooltip.feed(logo.attrs["title"])
-        assert tooltip.root.text() == TITLE and tooltip.root.find_all("img") == []
+        tooltip = parse(logo.attrs["title"])  # Material's tooltip inserts the title as HTML: it must read as the text
+        assert tooltip.text() == TITLE and tooltip.find_all("img") == []
 
 
 def test_descriptions_show_markup_as_text_and_keep_safe_links(site: Path) -> None:
@@ -142,17 +88,17 @@ def test_navigation_and_footer_show_the_goal_title(site: Path) -> None:
 
 
 def test_the_404_page_shows_the_titles(site: Path) -> None:
-    page = parse(site / SLUG / WORKING / "404.html")
+    page = parse_file(site / SLUG / WORKING / "404.html")
     assert page.find_all("title")[0].text() == TITLE
     assert GOAL_TITLE in [n.text() for n in page.find_all("a", "md-nav__link")]
 
 
 def test_the_portal_and_the_redirect_show_the_title(site: Path) -> None:
-    portal = parse(site / "index.html")
+    portal = parse_file(site / "index.html")
     assert [n.text() for n in portal.find_all("h2")] == [TITLE]
     facts = portal.find_all("p", "facts")[0].text()
     assert facts.startswith(f"{field_text('city')}, {field_text('region')} · Version {WORKING}")
-    redirect = parse(site / SLUG / "index.html")
+    redirect = parse_file(site / SLUG / "index.html")
     assert redirect.find_all("title")[0].text() == TITLE and redirect.find_all("h1")[0].text() == TITLE
 
 
@@ -169,9 +115,7 @@ def test_search_shows_titles_as_text(site: Path) -> None:
     index = json.loads((site / SLUG / WORKING / "search" / "search_index.json").read_text(encoding="utf-8"))
     titles = {}
     for doc in index["docs"]:
-        tree = _Tree()
-        tree.feed(doc["title"])
-        titles[doc["location"]] = tree.root.text()
+        titles[doc["location"]] = parse(doc["title"]).text()
     assert titles[f"{GOAL}/"] == GOAL_TITLE
     assert titles[f"{GOAL}/#reporting-guide"] == field_text("action-title")
 

@@ -70,7 +70,8 @@ def window_sentence(ctx: VersionContext, naming_version: bool = False) -> str:
     state = window(ctx)
     if comments is None or state is Window.none:
         return ""
-    sentence = _SENTENCES[state][naming_version]
+    page_form, portal_form = _SENTENCES[state]
+    sentence = portal_form if naming_version else page_form
     return sentence.format(version=ctx.version, opens=long_date(comments.opens), closes=long_date(comments.closes))
 
 

@@ -1,4 +1,4 @@
-"""Shared fixtures for the command-line tests (plain helpers are in cli_helpers.py)."""
+"""Shared fixtures for the command-line tests (plain helpers are in harness.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from cli_helpers import FIXTURES, FRAMEWORKS
+from harness import FIXTURES, FRAMEWORKS
 
 
 @pytest.fixture

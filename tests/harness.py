@@ -43,9 +43,9 @@ class Result(NamedTuple):
     err: str
 
 
-def cli(*args: str, cwd: Path | str = REPO) -> Result:
-    """`framework-builder ARGS` run in this process with `cwd` as the current folder."""
-    runner = CliRunner(env={"SOURCE_DATE_EPOCH": None, "NO_COLOR": "1"})
+def cli(*args: str, cwd: Path | str = REPO, env: dict[str, str] | None = None) -> Result:
+    """`framework-builder ARGS` run in this process with `cwd` as the current folder (and `env` set)."""
+    runner = CliRunner(env={"SOURCE_DATE_EPOCH": None, "NO_COLOR": "1", **(env or {})})
     with contextlib.chdir(cwd):
         result = runner.invoke(main, list(args), prog_name="framework-builder")
     err = result.stderr

@@ -90,7 +90,8 @@ def test_portal_lists_every_framework_with_city_status_latest_and_comments(site:
 @pytest.mark.parametrize(("slug", "latest"), [("stamford", "0.3"), ("riverton", "1.1")])
 def test_framework_index_redirects_to_latest(site: Path, slug: str, latest: str) -> None:
     redirect = page(site, slug)
-    refresh = [m.attrs["content"] for m in redirect.find_all("meta") if m.attrs.get("http-equiv", "").lower() == "refresh"]
+    refresh = [meta.attrs["content"] for meta in redirect.find_all("meta")
+               if meta.attrs.get("http-equiv", "").lower() == "refresh"]
     assert refresh == [f"0; url={latest}/"]
     assert f"{latest}/" in {link.get("href") for link in links(redirect)}
 

@@ -15,7 +15,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from cli_helpers import run_cli
+from harness import cli
 
 from framework_builder.commands.diff import FrameworkDiff, render
 from framework_builder.model.diff import FieldChange, ItemChange
@@ -108,8 +108,8 @@ def test_a_file_name_that_starts_like_a_command_never_starts_a_line() -> None:
 
 
 def test_github_annotations_are_ours_and_decode_to_the_diagnostics(hostile: Path) -> None:
-    code, out, err = run_cli("validate", "--format", "github", "frameworks/minimal", cwd=hostile)
-    _, as_json, _ = run_cli("validate", "--format", "json", "frameworks/minimal", cwd=hostile)
+    code, out, err = cli("validate", "--format", "github", "frameworks/minimal", cwd=hostile)
+    _, as_json, _ = cli("validate", "--format", "json", "frameworks/minimal", cwd=hostile)
     diagnostics = json.loads(as_json)
 
     assert code == 1 and err == ""
@@ -132,8 +132,8 @@ def test_github_annotations_are_ours_and_decode_to_the_diagnostics(hostile: Path
 
 def test_the_forgeries_are_echoed_but_never_start_a_command(hostile: Path) -> None:
     """The test has teeth: the forged text does reach the output, only never where GitHub would obey it."""
-    _, out, _ = run_cli("validate", "--format", "github", "frameworks/minimal", cwd=hostile)
-    _, as_json, _ = run_cli("validate", "--format", "json", "frameworks/minimal", cwd=hostile)
+    _, out, _ = cli("validate", "--format", "github", "frameworks/minimal", cwd=hostile)
+    _, as_json, _ = cli("validate", "--format", "json", "frameworks/minimal", cwd=hostile)
     echoed = " ".join(d["message"] + " " + d["hint"] for d in json.loads(as_json))
 
     for forgery in FORGERIES:
@@ -146,7 +146,7 @@ def test_the_forgeries_are_echoed_but_never_start_a_command(hostile: Path) -> No
 
 @pytest.mark.parametrize("output_format", ["text", "json"])
 def test_other_formats_hold_no_control_character_and_no_command(hostile: Path, output_format: str) -> None:
-    code, out, err = run_cli("validate", "--format", output_format, "frameworks/minimal", cwd=hostile)
+    code, out, err = cli("validate", "--format", output_format, "frameworks/minimal", cwd=hostile)
 
     assert code == 1 and err == ""
     assert unsafe_characters(out) == []
@@ -158,7 +158,7 @@ def test_other_formats_hold_no_control_character_and_no_command(hostile: Path, o
 
 
 def test_build_errors_are_terminal_safe(hostile: Path) -> None:
-    code, out, err = run_cli("build", "--out", str(hostile / "site"), "--today", "2026-02-01", cwd=hostile)
+    code, out, err = cli("build", "--out", str(hostile / "site"), "--today", "2026-02-01", cwd=hostile)
 
     assert code == 1
     assert "FB" in err and "Traceback" not in err
@@ -182,14 +182,14 @@ def test_diff_text_markdown_and_json_are_terminal_safe() -> None:
 
 def test_diff_command_output_is_terminal_safe(copy_framework, tmp_path: Path) -> None:
     folder = copy_framework()
-    assert run_cli("release", "minimal", "--today", "2026-01-15", cwd=tmp_path)[0] == 0
+    assert cli("release", "minimal", "--today", "2026-01-15", cwd=tmp_path)[0] == 0
     framework = folder / "framework.yml"
     framework.write_text(framework.read_text().replace('version: "1.0"', 'version: "1.1"'))
     goal = folder / "goals" / "reporting.yml"
     goal.write_text(goal.read_text().replace("title: Publish a reporting guide", f"title: {quoted(FORGERIES[2])}")
                     .replace("title: Residents know where to report", "title: '##[error]legacy'"))
 
-    code, out, err = run_cli("diff", "minimal", cwd=tmp_path)
+    code, out, err = cli("diff", "minimal", cwd=tmp_path)
 
     assert code == 0, err
     assert "“::error file=x,line=1::forged”" in out
@@ -206,7 +206,7 @@ def test_diff_command_output_is_terminal_safe(copy_framework, tmp_path: Path) ->
 def test_usage_errors_echo_the_input_terminal_safe(args: list[str], tmp_path: Path) -> None:
     (tmp_path / "frameworks").mkdir()
 
-    code, out, err = run_cli(*args, cwd=tmp_path)
+    code, out, err = cli(*args, cwd=tmp_path)
 
     assert code == 2
     assert "\\x1b" in err or "\\u202e" in err

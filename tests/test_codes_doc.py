@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
-from cli_helpers import REPO
+from harness import REPO
 
-from framework_builder.source.codes import CODES
+from framework_builder.source.codes import CODES, codes_markdown
 
 SOURCE = REPO / "src" / "framework_builder"
 DOC = REPO / "docs" / "codes.md"
 
 
 def test_codes_doc_is_up_to_date() -> None:
-    printed = subprocess.run(
-        [sys.executable, "-m", "framework_builder.source.codes"], capture_output=True, text=True, encoding="utf-8", check=True
-    ).stdout
+    printed = codes_markdown()  # what `python -m framework_builder.source.codes` prints
 
     assert DOC.read_text(encoding="utf-8") == printed, (
         "docs/codes.md is stale: run `python -m framework_builder.source.codes > docs/codes.md`"

@@ -12,11 +12,11 @@ import json
 import re
 import shutil
 import time
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from cli_helpers import FIXTURES, run_cli
+from harness import FIXTURES, cli
+from html_page import parse_file
 
 from framework_builder.site.render.comments import fill_placeholders
 
@@ -133,7 +133,7 @@ def test_a_crafted_channel_is_a_located_error(case: tuple, framework: Path, tmp_
     _, yaml_text, code, column, message, hint = case
     set_channels(framework, yaml_text)
 
-    exit_code, out, err = run_cli("validate", "frameworks/minimal", cwd=tmp_path)
+    exit_code, out, err = cli("validate", "frameworks/minimal", cwd=tmp_path)
 
     assert "Traceback" not in out + err, out + err
     assert exit_code == 1, out + err
@@ -149,7 +149,7 @@ def test_a_crafted_channel_is_a_located_error(case: tuple, framework: Path, tmp_
 def test_the_build_refuses_a_crafted_placeholder_without_a_traceback(framework: Path, tmp_path: Path) -> None:
     set_channels(framework, channel("web-form", "url", "https://forms.example.org/c?item={item:99999999}"))
 
-    exit_code, out, err = run_cli("build", "--out", "site", "--today", "2026-02-01", cwd=tmp_path)
+    exit_code, out, err = cli("build", "--out", "site", "--today", "2026-02-01", cwd=tmp_path)
 
     assert exit_code == 1, out + err
     assert "Traceback" not in out + err
@@ -169,18 +169,10 @@ def test_placeholders_are_replaced_as_plain_text() -> None:
     assert time.perf_counter() - started < 1  # a format width is never applied
 
 
-class Links(HTMLParser):
+def links(page: Path) -> list[tuple[str, str, str]]:
     """Every <a> of a page: (href, data-channel, data-item)."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.links: list[tuple[str, str, str]] = []
-        self.feed(text)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        if tag == "a":
-            self.links.append((values.get("href", ""), values.get("data-channel", ""), values.get("data-item", "")))
+    return [(a.attrs.get("href", ""), a.attrs.get("data-channel", ""), a.attrs.get("data-item", ""))
+            for a in parse_file(page).find_all("a")]
 
 
 def test_valid_channels_become_exactly_encoded_links(framework: Path, tmp_path: Path) -> None:
@@ -192,15 +184,15 @@ def test_valid_channels_become_exactly_encoded_links(framework: Path, tmp_path: 
     goal.write_text(goal.read_text(encoding="utf-8").replace(
         "title: Publish a reporting guide", 'title: "Guide & map: 50% <now> {item}"'), encoding="utf-8")
 
-    exit_code, out, err = run_cli("build", "--out", "site", "--today", "2026-02-01", cwd=tmp_path)
+    exit_code, out, err = cli("build", "--out", "site", "--today", "2026-02-01", cwd=tmp_path)
 
     assert exit_code == 0, out + err
-    page = (tmp_path / "site" / "minimal" / "1.0" / "goals" / "reporting" / "index.html").read_text(encoding="utf-8")
-    links = {(channel_type, item): href for href, channel_type, item in Links(page).links if item}
-    assert links[("web-form", "reporting-guide")] == (
+    page = tmp_path / "site" / "minimal" / "1.0" / "goals" / "reporting" / "index.html"
+    by_item = {(channel_type, item): href for href, channel_type, item in links(page) if item}
+    assert by_item[("web-form", "reporting-guide")] == (
         "https://forms.example.org/c?f=minimal&v=1.0&i=reporting-guide"
         "&t=Guide%20%26%20map%3A%2050%25%20%3Cnow%3E%20%7Bitem%7D&keep=%7Bliteral%7D")
-    assert links[("email", "reporting-guide")].startswith("mailto:o%27brien%2Bcomments@example.org?subject=Comment%20on")
-    assert links[("github", "reporting-guide")].startswith("https://github.com/example-org/.github/issues/new?template=")
-    comment_page = (tmp_path / "site" / "minimal" / "1.0" / "comment" / "index.html").read_text(encoding="utf-8")
-    assert ("mailto:o%27brien%2Bcomments@example.org", "", "") in Links(comment_page).links
+    assert by_item[("email", "reporting-guide")].startswith("mailto:o%27brien%2Bcomments@example.org?subject=Comment%20on")
+    assert by_item[("github", "reporting-guide")].startswith("https://github.com/example-org/.github/issues/new?template=")
+    comment_page = tmp_path / "site" / "minimal" / "1.0" / "comment" / "index.html"
+    assert ("mailto:o%27brien%2Bcomments@example.org", "", "") in links(comment_page)

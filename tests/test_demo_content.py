@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from cli_helpers import FRAMEWORKS, REPO, run_cli
+from harness import FRAMEWORKS, REPO, cli
 
 from framework_builder.source.loader import load_framework
 
@@ -13,7 +13,7 @@ STAMFORD = FRAMEWORKS / "stamford"
 
 
 def test_demo_frameworks_validate_strictly() -> None:
-    code, out, err = run_cli("validate", "--strict", "frameworks/", cwd=REPO)
+    code, out, err = cli("validate", "--strict", "frameworks/", cwd=REPO)
 
     assert code == 0, out + err
     assert re.fullmatch(r"\d+ frameworks valid: .*", out.strip()), out

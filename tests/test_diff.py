@@ -6,12 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from harness import FIXTURES, cli
 
 from framework_builder.model.diff import FieldChange, ItemChange, describe, diff_frameworks, summary
 from framework_builder.model.framework import Framework, Indicator, Objective, Timeframe
 from framework_builder.source.loader import load_framework
 
-MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+MINIMAL = FIXTURES / "minimal"
 
 
 @pytest.fixture
@@ -122,28 +123,23 @@ def test_summary_counts() -> None:
 
 
 def test_command_compares_releases_and_names_versions_on_error(tmp_path: Path) -> None:
-    from click.testing import CliRunner
-
-    from framework_builder.cli import main
-
     root = tmp_path / "frameworks"
     shutil.copytree(MINIMAL, root / "minimal")
-    run = CliRunner().invoke
-    assert run(main, ["release", "minimal", "--today", "2026-01-15", "--root", str(root)]).exit_code == 0
+    assert cli("release", "minimal", "--today", "2026-01-15", "--root", str(root)).code == 0
     framework = root / "minimal" / "framework.yml"
     framework.write_text(framework.read_text().replace('version: "1.0"', 'version: "1.1"')
                          .replace("status: public-comment", "status: adopted"))
 
-    result = run(main, ["diff", "minimal", "--root", str(root)])
-    assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0] == "minimal: 1.0 → 1.1 (not released yet) — 1 change: 1 changed"
-    assert "status changed from public-comment to adopted" in result.output
+    result = cli("diff", "minimal", "--root", str(root))
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[0] == "minimal: 1.0 → 1.1 (not released yet) — 1 change: 1 changed"
+    assert "status changed from public-comment to adopted" in result.out
 
-    unknown = run(main, ["diff", "minimal", "0.9", "--root", str(root)])
-    assert unknown.exit_code == 2 and "no version '0.9' (versions: 1.0, 1.1)" in unknown.output
-    missing = run(main, ["diff", "nowhere", "--root", str(root)])
-    assert missing.exit_code == 2 and "unknown framework 'nowhere' (frameworks: minimal)" in missing.output
+    unknown = cli("diff", "minimal", "0.9", "--root", str(root))
+    assert unknown.code == 2 and "no version '0.9' (versions: 1.0, 1.1)" in unknown.out + unknown.err
+    missing = cli("diff", "nowhere", "--root", str(root))
+    assert missing.code == 2 and "unknown framework 'nowhere' (frameworks: minimal)" in missing.out + missing.err
 
     framework.write_text(framework.read_text().replace("sector: library", "sector: libary"))
-    invalid = run(main, ["diff", "minimal", "--root", str(root)])
-    assert invalid.exit_code == 1 and "libary" in invalid.output and "has errors" in invalid.output
+    invalid = cli("diff", "minimal", "--root", str(root))
+    assert invalid.code == 1 and "libary" in invalid.out + invalid.err and "has errors" in invalid.out + invalid.err

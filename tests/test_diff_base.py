@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from harness import FIXTURES, Result, cli
 
-MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+MINIMAL = FIXTURES / "minimal"
 NEW_INDICATOR = """
   - id: reports-filed
     name: Bias incident reports filed
@@ -25,10 +24,8 @@ def git(repo: Path, *args: str) -> None:
                    capture_output=True)
 
 
-def diff_base(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "framework_builder", "diff", *args], cwd=repo, env=env,
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+def diff_base(repo: Path, *args: str) -> Result:
+    return cli("diff", *args, cwd=repo)
 
 
 @pytest.fixture
@@ -49,9 +46,9 @@ def test_summary_names_the_changed_action_and_the_added_indicator(repo: Path) ->
 
     result = diff_base(repo, "--base", "HEAD", "--format", "markdown")
 
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
-    lines = result.stdout.splitlines()
+    assert result.code == 0, result.err
+    assert "Traceback" not in result.err
+    lines = result.out.splitlines()
     assert "### Testville prevention framework (`minimal`)" in lines
     assert any(line.startswith("Version 1.0") and "2 changes: 1 added, 1 changed" in line for line in lines)
     action = lines.index("- Action `reporting-guide` “Publish a reporting guide”")
@@ -62,8 +59,8 @@ def test_summary_names_the_changed_action_and_the_added_indicator(repo: Path) ->
 
 def test_no_changes(repo: Path) -> None:
     result = diff_base(repo, "--base", "HEAD", "--format", "markdown")
-    assert result.returncode == 0, result.stderr
-    assert "No changes to any framework." in result.stdout
+    assert result.code == 0, result.err
+    assert "No changes to any framework." in result.out
 
 
 def test_added_and_removed_frameworks(repo: Path) -> None:
@@ -74,19 +71,19 @@ def test_added_and_removed_frameworks(repo: Path) -> None:
 
     result = diff_base(repo, "--base", "HEAD")
 
-    assert result.returncode == 0, result.stderr
-    assert "Framework `minimal` “Testville prevention framework” was removed" in result.stdout
-    assert "Framework `second` “Testville prevention framework” was added" in result.stdout
-    assert "New framework: 1 goal, 1 action, 1 indicator" in result.stdout
+    assert result.code == 0, result.err
+    assert "Framework `minimal` “Testville prevention framework” was removed" in result.out
+    assert "Framework `second` “Testville prevention framework” was added" in result.out
+    assert "New framework: 1 goal, 1 action, 1 indicator" in result.out
 
 
 def test_bad_ref_and_not_a_repository(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
     bad_ref = diff_base(repo, "--base", "no-such-branch")
-    assert bad_ref.returncode == 2
-    assert "unknown git ref 'no-such-branch'" in bad_ref.stderr and "Traceback" not in bad_ref.stderr
+    assert bad_ref.code == 2
+    assert "unknown git ref 'no-such-branch'" in bad_ref.err and "Traceback" not in bad_ref.err
 
     outside = tmp_path_factory.mktemp("plain")
     shutil.copytree(MINIMAL, outside / "frameworks" / "minimal")
     no_repo = diff_base(outside, "--base", "HEAD")
-    assert no_repo.returncode == 2
-    assert "not inside a git repository" in no_repo.stderr and "Traceback" not in no_repo.stderr
+    assert no_repo.code == 2
+    assert "not inside a git repository" in no_repo.err and "Traceback" not in no_repo.err

@@ -12,11 +12,11 @@ import math
 import os
 import re
 import shutil
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from cli_helpers import run_cli
+from harness import cli
+from html_page import parse_file
 from test_validate_corpus import GOAL, HEAD, Edit, _write_release, apply
 
 from framework_builder.model.limits import (
@@ -33,7 +33,7 @@ TODAY = "2026-02-01"
 
 
 def _validate(cwd: Path, *args: str) -> tuple[int, str]:
-    code, out, err = run_cli("validate", *args, cwd=cwd)
+    code, out, err = cli("validate", *args, cwd=cwd)
     assert "Traceback" not in out + err, out + err
     return code, out
 
@@ -78,19 +78,13 @@ def test_values_at_every_limit_are_valid(copy_framework, tmp_path: Path) -> None
     assert code == 0, out
 
 
-class _ChartNumbers(HTMLParser):
-    """Every number in the geometry attributes of the inline SVG charts."""
+GEOMETRY = {"points", "cx", "cy", "x1", "x2", "y1", "y2"}
 
-    GEOMETRY = {"points", "cx", "cy", "x1", "x2", "y1", "y2"}
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.numbers: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if name in self.GEOMETRY and value is not None:
-                self.numbers.extend(re.split(r"[\s,]+", value.strip()))
+def chart_numbers(page: Path) -> list[str]:
+    """Every number in the geometry attributes of the inline SVG charts of a page."""
+    return [number for node in parse_file(page).walk() for name, value in node.attrs.items() if name in GEOMETRY
+            for number in re.split(r"[\s,]+", value.strip())]
 
 
 def _strict_json(text: str) -> object:
@@ -103,7 +97,7 @@ def _strict_json(text: str) -> object:
 def test_largest_values_build_into_strict_json_and_finite_charts(copy_framework, tmp_path: Path) -> None:
     _at_the_limits(copy_framework())
 
-    code, out, err = run_cli("build", "--root", "frameworks", "--only", "minimal", "--out", "site", "--today", TODAY,
+    code, out, err = cli("build", "--root", "frameworks", "--only", "minimal", "--out", "site", "--today", TODAY,
                              cwd=tmp_path)
 
     assert code == 0, out + err
@@ -112,11 +106,9 @@ def test_largest_values_build_into_strict_json_and_finite_charts(copy_framework,
     indicator = data["goals"][0]["indicators"][0]
     assert indicator["baseline"]["value"] == -MAX_NUMBER and indicator["target"]["value"] == MAX_NUMBER
     assert len(indicator["measurements"]) == MAX_ITEMS
-    charts = _ChartNumbers()
-    for page in version.rglob("*.html"):
-        charts.feed(page.read_text(encoding="utf-8"))
-    assert len(charts.numbers) > 2 * MAX_ITEMS, "the chart of the indicator is on a page"
-    assert all(math.isfinite(float(n)) for n in charts.numbers), sorted(set(charts.numbers))[:10]
+    numbers = [number for page in version.rglob("*.html") for number in chart_numbers(page)]
+    assert len(numbers) > 2 * MAX_ITEMS, "the chart of the indicator is on a page"
+    assert all(math.isfinite(float(n)) for n in numbers), sorted(set(numbers))[:10]
 
 
 def test_models_refuse_numbers_that_are_not_finite() -> None:
@@ -187,7 +179,7 @@ def test_build_refuses_a_linked_goal_file_before_building(copy_framework, tmp_pa
     folder = copy_framework()
     _move_outside(folder / GOAL, tmp_path)
 
-    code, out, err = run_cli("build", "--root", "frameworks", "--out", "site", "--today", TODAY, cwd=tmp_path)
+    code, out, err = cli("build", "--root", "frameworks", "--out", "site", "--today", TODAY, cwd=tmp_path)
 
     assert code == 1, out + err
     assert "frameworks/minimal/goals/reporting.yml:1:1: error FB011" in out + err
@@ -243,7 +235,7 @@ def test_too_many_bytes_together_are_refused_before_reading(copy_framework, tmp_
 # The README names every limit -------------------------------------------------------------------
 
 def test_readme_limits_section_names_every_limit_with_its_value() -> None:
-    from cli_helpers import REPO
+    from harness import REPO
 
     from framework_builder.model import limits
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from cli_helpers import run_cli
+from harness import cli
 
 ARGS = ("--city", "Oakdale", "--region", "Example State")
 TOP_LEVEL_KEY = re.compile(r"^[a-z_]+:")
@@ -14,7 +14,7 @@ TOP_LEVEL_KEY = re.compile(r"^[a-z_]+:")
 
 def new(tmp_path: Path, slug: str = "oakdale", *args: str) -> tuple[int, str, str]:
     """Run `new SLUG --city Oakdale --region 'Example State' --root tmp/frameworks` from tmp_path."""
-    code, out, err = run_cli("new", slug, *(args or ARGS), "--root", str(tmp_path / "frameworks"), cwd=tmp_path)
+    code, out, err = cli("new", slug, *(args or ARGS), "--root", str(tmp_path / "frameworks"), cwd=tmp_path)
     assert "Traceback" not in out + err, out + err
     return code, out, err
 
@@ -44,7 +44,7 @@ def test_new_says_what_it_wrote_and_what_to_do_next(tmp_path: Path) -> None:
 
 
 def test_scaffold_passes_strict_validation_with_no_warnings(oakdale: Path, tmp_path: Path) -> None:
-    code, out, err = run_cli("validate", "--strict", "frameworks/oakdale", cwd=tmp_path)
+    code, out, err = cli("validate", "--strict", "frameworks/oakdale", cwd=tmp_path)
     assert code == 0, out + err
     assert "warning" not in out + err
     assert "1 framework valid: oakdale" in out
@@ -89,7 +89,7 @@ def test_every_top_level_field_has_a_note_above_it(oakdale: Path, name: str) -> 
 
 def test_scaffold_builds_into_a_site(oakdale: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
-    code, out, err = run_cli("build", "--root", str(tmp_path / "frameworks"), "--only", "oakdale", "--out", str(site),
+    code, out, err = cli("build", "--root", str(tmp_path / "frameworks"), "--only", "oakdale", "--out", str(site),
                              "--today", "2026-01-01", cwd=tmp_path)
     assert "Traceback" not in out + err, out + err
     assert code == 0, out + err

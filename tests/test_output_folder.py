@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from harness import FIXTURE_TODAY, FIXTURES, FRAMEWORKS, REPO, Result, build, cli, edit_yaml, snapshot, start_process, \
-    wait_for
+from harness import (FIXTURE_TODAY, FIXTURES, FRAMEWORKS, REPO, Result, build, cli, edit_yaml, snapshot,
+                     start_process, wait_for)
 from html_page import parse_file
 
 from framework_builder.site import output

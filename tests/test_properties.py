@@ -12,7 +12,6 @@ a hostile contributor would try. Whatever the text:
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import json
 import shutil
@@ -21,17 +20,15 @@ from pathlib import Path
 from typing import Any, Callable
 
 import yaml
-from cli_helpers import FIXTURES
-from click.testing import CliRunner
+from harness import FIXTURE_TODAY, FIXTURES, build, snapshot
 from html_scan import scan_site, theme_scripts
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from framework_builder.cli import main
 from framework_builder.model.diff import diff_frameworks
 from framework_builder.source.loader import load_framework
 
-TODAY = "2026-02-01"  # inside the fixture's comment window
+TODAY = FIXTURE_TODAY
 
 # Fields whose value is free text written by the community (not ids, dates, enums or URLs).
 TEXT_KEYS = frozenset({"city", "region", "country", "title", "summary", "notice", "name", "description", "text",
@@ -92,24 +89,15 @@ def _write(project: Path, head: dict[str, Any], goal: dict[str, Any]) -> Path:
     return folder
 
 
-def _build(project: Path) -> Any:
-    with contextlib.chdir(project):
-        return CliRunner().invoke(main, ["build", "--root", "frameworks", "--out", "site", "--today", TODAY])
-
-
 @functools.cache
 def _theme_scripts() -> frozenset[str]:
     """The scripts the theme itself writes: those of a build of the unmodified fixture."""
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp)
         _write(project, *_fixture())
-        result = _build(project)
-        assert result.exit_code == 0, result.output
+        result = build(project, today=TODAY)
+        assert result.code == 0, result.err
         return theme_scripts(project / "site")
-
-
-def _tree_bytes(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -141,10 +129,10 @@ def test_every_valid_framework_builds_inert_and_deterministic(framework: tuple[d
             return
         event("valid: built")
         shutil.copytree(first / "frameworks", second / "frameworks")
-        results = [_build(first), _build(second)]
+        results = [build(first, today=TODAY), build(second, today=TODAY)]
         for result in results:
-            assert result.exit_code == 0, result.output
+            assert result.code == 0, result.err
         site = first / "site"
         assert scan_site(site, _theme_scripts()) == {}
         json.loads((site / "minimal" / "1.0" / "downloads" / "framework.json").read_text(encoding="utf-8"))
-        assert _tree_bytes(site) == _tree_bytes(second / "site")
+        assert snapshot(site) == snapshot(second / "site")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from cli_helpers import run_cli
+from harness import cli
 from test_diff_base import MINIMAL, diff_base, git
 
 from framework_builder.model.releases import ReleaseFile, digest, dump_release
@@ -24,7 +24,7 @@ def set_version(repo: Path, old: str, new: str) -> None:
 
 
 def release(repo: Path, status: str) -> None:
-    code, out, err = run_cli("release", "minimal", "--status", status, "--today", "2026-01-15", cwd=repo)
+    code, out, err = cli("release", "minimal", "--status", status, "--today", "2026-01-15", cwd=repo)
     assert code == 0, out + err
 
 
@@ -62,7 +62,7 @@ def tampered(repo: Path) -> Path:
 
 def test_the_tampering_passes_validate(tampered: Path) -> None:
     """Why the watch is needed: every file still reads as a valid release."""
-    code, out, err = run_cli("validate", cwd=tampered)
+    code, out, err = cli("validate", cwd=tampered)
     assert code == 0, out + err
 
 
@@ -165,6 +165,6 @@ def test_unchanged_releases_say_nothing(repo: Path) -> None:
 
 
 def test_help_documents_exit_code_3() -> None:
-    code, out, _ = run_cli("diff", "--help")
+    code, out, _ = cli("diff", "--help")
     assert code == 0
     assert "3 with --base when a released version was edited or removed" in " ".join(out.split())

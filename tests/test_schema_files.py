@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cli_helpers import FRAMEWORKS, REPO, run_cli
+from harness import FRAMEWORKS, REPO, cli
 
 from framework_builder.source.yamlsource import read_yaml
 
@@ -33,7 +33,7 @@ def _expected_schema(path: Path) -> str:
 
 
 def test_committed_schema_is_up_to_date(tmp_path: Path) -> None:
-    code, out, err = run_cli("schema", "--out", str(tmp_path))
+    code, out, err = cli("schema", "--out", str(tmp_path))
 
     assert code == 0, out + err
     generated = {path.name: path.read_bytes() for path in tmp_path.glob("*.json")}

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import sys
 import threading
-import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest
+from harness import FIXTURE_TODAY, cli, process_env, wait_for
 
 
 def _free_port() -> int:
@@ -31,25 +30,15 @@ def _get(url: str) -> str:
         return ""
 
 
-def _wait_until(condition: Callable[[], bool], seconds: float = 60) -> bool:
-    """Check `condition` every 0.2 s until it holds or `seconds` have passed; return whether it held."""
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() >= deadline:
-            return False
-        time.sleep(0.2)
-    return True
-
-
-def _wait_for(url: str, expected: str, seconds: float = 60) -> str:
-    """Poll `url` until its text contains `expected`; return the last text seen."""
+def _wait_for(url: str, expected: str) -> str:
+    """Poll `url` until its text contains `expected`; return that text."""
     seen = [""]
 
     def arrived() -> bool:
         seen[0] = _get(url)
         return expected in seen[0]
 
-    _wait_until(arrived, seconds)
+    wait_for(arrived, timeout=60, what=f"{expected!r} at {url}")
     return seen[0]
 
 
@@ -82,8 +71,8 @@ def preview(copy_framework: Callable[..., Path], tmp_path: Path) -> Iterator[Pre
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "framework_builder", "serve", "minimal", "--port", str(port),
-         "--root", str(folder.parent), "--today", "2026-02-01"],
-        cwd=tmp_path, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"},
+         "--root", str(folder.parent), "--today", FIXTURE_TODAY],
+        cwd=tmp_path, env={**process_env(), "PYTHONUNBUFFERED": "1"},
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     lines: list[str] = []
@@ -91,7 +80,7 @@ def preview(copy_framework: Callable[..., Path], tmp_path: Path) -> Iterator[Pre
     reader.start()
     running = Preview(base=f"http://127.0.0.1:{port}/", folder=folder, process=process, lines=lines, reader=reader)
     try:
-        assert "Testville" in _wait_for(running.base, "Testville"), f"the preview did not start:\n{running.output()}"
+        wait_for(lambda: "Testville" in _get(running.base), timeout=60, what="the preview to start")
         yield running
     finally:
         running.stop()
@@ -113,8 +102,8 @@ def test_preview_follows_an_edit_to_a_goal_file(preview: Preview) -> None:
 def test_preview_keeps_the_last_good_page_while_the_yaml_is_broken(preview: Preview) -> None:
     goal = preview.folder / "goals" / "reporting.yml"
     goal.write_text(goal.read_text().replace("lead: city", "lead: cty"))
-    refused = _wait_until(lambda: "The preview was not updated" in preview.output())
-    assert refused, f"the preview did not report the broken YAML:\n{preview.output()}"
+    wait_for(lambda: "The preview was not updated" in preview.output(), timeout=60,
+             what="the preview to report the broken YAML")
     assert "Publish a reporting guide" in _get(preview.base + "goals/reporting/")
     output = preview.stop()
     assert "reporting.yml:" in output and "FB202" in output
@@ -122,8 +111,7 @@ def test_preview_keeps_the_last_good_page_while_the_yaml_is_broken(preview: Prev
 
 
 def test_serve_names_an_unknown_framework(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "framework_builder", "serve", "nosuch", "--root", str(tmp_path)],
-                            capture_output=True, text=True, timeout=60)
-    assert result.returncode == 2
-    assert "unknown framework 'nosuch' (frameworks: none in" in result.stderr
-    assert "Traceback" not in result.stderr
+    result = cli("serve", "nosuch", "--root", str(tmp_path))
+    assert result.code == 2
+    assert "unknown framework 'nosuch' (frameworks: none in" in result.err
+    assert "Traceback" not in result.err

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from cli_helpers import run_cli
+from harness import cli
 
 from framework_builder.model.limits import MAX_FILE_BYTES, MAX_ITEMS, MAX_MARKDOWN, MAX_TEXT, REFUSED_CHARACTER
 
@@ -264,7 +264,7 @@ ERRORS = [
 
 
 def _validate(tmp_path: Path, *args: str) -> tuple[int, str, str]:
-    code, out, err = run_cli("validate", *args, cwd=tmp_path)
+    code, out, err = cli("validate", *args, cwd=tmp_path)
     assert "Traceback" not in out + err, out + err
     return code, out, err
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from cli_helpers import run_cli
+from harness import cli
 
 GOAL = "frameworks/minimal/goals/reporting.yml"
 HEAD = "frameworks/minimal/framework.yml"
@@ -25,7 +25,7 @@ def broken(copy_framework, tmp_path: Path) -> Path:
 
 
 def test_text_format_is_compiler_style(broken: Path) -> None:
-    code, out, err = run_cli("validate", "--format", "text", "frameworks/minimal", cwd=broken)
+    code, out, err = cli("validate", "--format", "text", "frameworks/minimal", cwd=broken)
 
     assert code == 1
     assert out.splitlines() == [
@@ -39,13 +39,13 @@ def test_text_format_is_compiler_style(broken: Path) -> None:
 
 
 def test_text_is_the_default_format(broken: Path) -> None:
-    assert run_cli("validate", "frameworks/minimal", cwd=broken) == run_cli(
+    assert cli("validate", "frameworks/minimal", cwd=broken) == cli(
         "validate", "--format", "text", "frameworks/minimal", cwd=broken
     )
 
 
 def test_github_format_annotates_errors_and_warnings(broken: Path) -> None:
-    code, out, _ = run_cli("validate", "--format", "github", "frameworks/minimal", cwd=broken)
+    code, out, _ = cli("validate", "--format", "github", "frameworks/minimal", cwd=broken)
 
     assert code == 1
     lines = out.splitlines()
@@ -68,7 +68,7 @@ def test_github_format_escapes_newlines_and_percent(copy_framework, tmp_path: Pa
     goal = folder / "goals" / "reporting.yml"
     goal.write_text(goal.read_text().replace("lead: city", 'lead: "50%-city"'))
 
-    code, out, _ = run_cli("validate", "--format", "github", "frameworks/minimal", cwd=tmp_path)
+    code, out, _ = cli("validate", "--format", "github", "frameworks/minimal", cwd=tmp_path)
 
     assert code == 1
     annotation = next(line for line in out.splitlines() if line.startswith("::error "))
@@ -77,7 +77,7 @@ def test_github_format_escapes_newlines_and_percent(copy_framework, tmp_path: Pa
 
 
 def test_json_format_is_a_stable_list(broken: Path) -> None:
-    code, out, _ = run_cli("validate", "--format", "json", "frameworks/minimal", cwd=broken)
+    code, out, _ = cli("validate", "--format", "json", "frameworks/minimal", cwd=broken)
 
     assert code == 1
     items = json.loads(out)
@@ -102,7 +102,7 @@ def test_json_format_is_a_stable_list(broken: Path) -> None:
 def test_valid_tree(output_format: str, copy_framework, tmp_path: Path) -> None:
     copy_framework()
 
-    code, out, err = run_cli("validate", "--format", output_format, "frameworks", cwd=tmp_path)
+    code, out, err = cli("validate", "--format", output_format, "frameworks", cwd=tmp_path)
 
     assert code == 0, out + err
     expected = {"text": "1 framework valid: minimal", "github": "0 errors, 0 warnings", "json": "[]"}[output_format]
@@ -115,7 +115,7 @@ def test_default_path_is_frameworks(copy_framework, tmp_path: Path) -> None:
         (tmp_path / "frameworks/minimal/framework.yml").read_text().replace("slug: minimal", "slug: second")
     )
 
-    code, out, _ = run_cli("validate", cwd=tmp_path)
+    code, out, _ = cli("validate", cwd=tmp_path)
 
     assert (code, out.strip()) == (0, "2 frameworks valid: minimal, second")
 
@@ -123,7 +123,7 @@ def test_default_path_is_frameworks(copy_framework, tmp_path: Path) -> None:
 def test_unknown_format_is_a_usage_error(copy_framework, tmp_path: Path) -> None:
     copy_framework()
 
-    code, out, err = run_cli("validate", "--format", "xml", "frameworks", cwd=tmp_path)
+    code, out, err = cli("validate", "--format", "xml", "frameworks", cwd=tmp_path)
 
     assert code == 2
     assert "Invalid value for '--format'" in err

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from cli_helpers import FIXTURES
+from harness import FIXTURES
 
 from framework_builder.model.framework import Framework, Status
 from framework_builder.model.releases import freeze

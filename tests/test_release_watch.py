@@ -69,9 +69,9 @@ def test_the_tampering_passes_validate(tampered: Path) -> None:
 def test_text_lists_each_release_file_first_and_fails(tampered: Path) -> None:
     result = diff_base(tampered, "--base", "HEAD")
 
-    assert result.returncode == RELEASE_CHANGED, result.stderr
-    assert result.stderr == "a released version was edited or removed: a release never changes (see the warning at the top)\n"
-    lines = result.stdout.splitlines()
+    assert result.code == RELEASE_CHANGED, result.err
+    assert result.err == "a released version was edited or removed: a release never changes (see the warning at the top)\n"
+    lines = result.out.splitlines()
     assert lines[:3] == [
         f"warning: {RELEASES}/1.0.yml: released version 1.0 was removed: a release never changes",
         f"warning: {RELEASES}/1.1.yml: released version 1.1 was edited: a release never changes",
@@ -83,8 +83,8 @@ def test_text_lists_each_release_file_first_and_fails(tampered: Path) -> None:
 def test_markdown_warns_first_in_a_warning_block(tampered: Path) -> None:
     result = diff_base(tampered, "--base", "HEAD", "--format", "markdown")
 
-    assert result.returncode == RELEASE_CHANGED, result.stderr
-    lines = result.stdout.splitlines()
+    assert result.code == RELEASE_CHANGED, result.err
+    lines = result.out.splitlines()
     assert lines[:2] == ["## Framework changes compared with HEAD", ""]
     warning = lines.index("> [!WARNING]")
     assert warning == 2
@@ -105,8 +105,8 @@ def test_markdown_warns_first_in_a_warning_block(tampered: Path) -> None:
 def test_json_has_an_entry_per_release_file_first(tampered: Path) -> None:
     result = diff_base(tampered, "--base", "HEAD", "--format", "json")
 
-    assert result.returncode == RELEASE_CHANGED, result.stderr
-    rows = json.loads(result.stdout)
+    assert result.code == RELEASE_CHANGED, result.err
+    rows = json.loads(result.out)
     assert rows[:3] == [
         {"framework": "minimal", "kind": "release", "id": "1.0", "file": f"{RELEASES}/1.0.yml",
          "change": "release-removed"},
@@ -124,9 +124,9 @@ def test_a_new_release_alone_is_listed_but_passes(repo: Path) -> None:
 
     result = diff_base(repo, "--base", "HEAD")
 
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[0] == f"note: {RELEASES}/1.2.yml: new release 1.2 (public-comment)"
-    assert "warning:" not in result.stdout
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[0] == f"note: {RELEASES}/1.2.yml: new release 1.2 (public-comment)"
+    assert "warning:" not in result.out
 
 
 @pytest.mark.parametrize("change", ["edited", "removed"])
@@ -139,9 +139,9 @@ def test_each_alarm_alone_fails_even_with_no_other_change(repo: Path, change: st
 
     result = diff_base(repo, "--base", "HEAD", "--format", "markdown")
 
-    assert result.returncode == RELEASE_CHANGED, result.stderr
-    assert f"> - frameworks/minimal/releases/1.0.yml: released version 1.0 was {change}" in result.stdout
-    assert result.stdout.splitlines()[-1] == "No changes to any framework."
+    assert result.code == RELEASE_CHANGED, result.err
+    assert f"> - frameworks/minimal/releases/1.0.yml: released version 1.0 was {change}" in result.out
+    assert result.out.splitlines()[-1] == "No changes to any framework."
 
 
 def test_a_release_replaced_by_a_symbolic_link_is_a_removal(repo: Path) -> None:
@@ -152,16 +152,16 @@ def test_a_release_replaced_by_a_symbolic_link_is_a_removal(repo: Path) -> None:
 
     result = diff_base(repo, "--base", "HEAD")
 
-    assert result.returncode == RELEASE_CHANGED, result.stderr
-    assert result.stdout.splitlines()[0] == (
+    assert result.code == RELEASE_CHANGED, result.err
+    assert result.out.splitlines()[0] == (
         f"warning: {RELEASES}/1.0.yml: released version 1.0 was removed: a release never changes")
 
 
 def test_unchanged_releases_say_nothing(repo: Path) -> None:
     result = diff_base(repo, "--base", "HEAD")
 
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "No changes to any framework."
+    assert result.code == 0, result.err
+    assert result.out.strip() == "No changes to any framework."
 
 
 def test_help_documents_exit_code_3() -> None:

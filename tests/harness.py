@@ -15,7 +15,9 @@ signals).
 from __future__ import annotations
 
 import contextlib
+import html
 import os
+import re
 import subprocess
 import sys
 import time
@@ -111,3 +113,12 @@ def edit_yaml(path: Path, change: Callable[[Any], object]) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(data)
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def markdown_as_read(text: str) -> str:
+    """Markdown as a reader sees it rendered: backslash escapes of punctuation removed (CommonMark)
+    and the HTML entities our escaper writes decoded, line breaks kept."""
+    return html.unescape(_MARKDOWN_ESCAPE.sub(r"\1", text))

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from harness import FIXTURES, Result, cli
+from harness import FIXTURES, Result, cli, markdown_as_read
 
 MINIMAL = FIXTURES / "minimal"
 NEW_INDICATOR = """
@@ -48,7 +48,7 @@ def test_summary_names_the_changed_action_and_the_added_indicator(repo: Path) ->
 
     assert result.code == 0, result.err
     assert "Traceback" not in result.err
-    lines = result.out.splitlines()
+    lines = markdown_as_read(result.out).splitlines()
     assert "### Testville prevention framework (`minimal`)" in lines
     assert any(line.startswith("Version 1.0") and "2 changes: 1 added, 1 changed" in line for line in lines)
     action = lines.index("- Action `reporting-guide` “Publish a reporting guide”")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from harness import cli
+from harness import cli, markdown_as_read
 from test_diff_base import MINIMAL, diff_base, git
 
 from framework_builder.model.releases import ReleaseFile, digest, dump_release
@@ -84,7 +84,7 @@ def test_markdown_warns_first_in_a_warning_block(tampered: Path) -> None:
     result = diff_base(tampered, "--base", "HEAD", "--format", "markdown")
 
     assert result.code == RELEASE_CHANGED, result.err
-    lines = result.out.splitlines()
+    lines = markdown_as_read(result.out).splitlines()
     assert lines[:2] == ["## Framework changes compared with HEAD", ""]
     warning = lines.index("> [!WARNING]")
     assert warning == 2
@@ -140,7 +140,7 @@ def test_each_alarm_alone_fails_even_with_no_other_change(repo: Path, change: st
     result = diff_base(repo, "--base", "HEAD", "--format", "markdown")
 
     assert result.code == RELEASE_CHANGED, result.err
-    assert f"> - frameworks/minimal/releases/1.0.yml: released version 1.0 was {change}" in result.out
+    assert f"> - frameworks/minimal/releases/1.0.yml: released version 1.0 was {change}" in markdown_as_read(result.out)
     assert result.out.splitlines()[-1] == "No changes to any framework."
 
 

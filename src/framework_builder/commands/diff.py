@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import filecmp
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -13,6 +12,7 @@ from framework_builder.errors import GitError, ProblemsFound, ReleasedVersionCha
 from framework_builder.model.diff import ItemChange, describe, describe_field, diff_frameworks, summary
 from framework_builder.model.framework import Framework
 from framework_builder.model.items import actions, indicators
+from framework_builder.site.render.escape import markdown_inline
 from framework_builder.site.versions import framework_versions
 from framework_builder.source.diagnostics import FORMATTERS
 from framework_builder.source.discovery import find_framework_folders, framework_folder
@@ -207,17 +207,9 @@ def _size(framework: Framework) -> str:
 
 # --- output -----------------------------------------------------------------------------------------
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
-
-
-def escape_markdown(text: str) -> str:
-    """Community-written text made inert in Markdown (no links, HTML or emphasis)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
 def markdown_safe(text: str) -> str:
-    """Community-written text for a Markdown summary: inert Markdown, and terminal-safe when printed."""
-    return terminal_safe(escape_markdown(text))
+    """Community-written text for a Markdown summary: inert Markdown (the site's one escaper), terminal-safe."""
+    return terminal_safe(str(markdown_inline(text)))
 
 
 def _versions_line(diff: FrameworkDiff) -> str:

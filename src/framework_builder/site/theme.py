@@ -19,8 +19,9 @@ import jinja2
 from framework_builder.site.render.context import FILTERS, GLOBALS
 from framework_builder.site.render.escape import url_part, yaml_string
 
-_PACKAGED = Path(__file__).parent / "templates"
-_CHECKOUT = Path(__file__).resolve().parents[3] / "templates"
+_PACKAGE = Path(__file__).resolve().parents[1]  # framework_builder/
+_PACKAGED = _PACKAGE / "templates"  # in a wheel (pyproject.toml: force-include)
+_CHECKOUT = _PACKAGE.parents[1] / "templates"  # in a checkout: src/framework_builder/ → templates/
 ASSETS = ("assets/theme.css",)  # copied into every version's docs and loaded on every page
 
 

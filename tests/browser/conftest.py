@@ -14,17 +14,16 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
 import chromium
 import pytest
+from local_server import serving
 from record import PageRecord, PhoneRecord, Visit, record_page, record_phone
 from site_map import PAGE_TYPES, PHONE, PHONE_PAGES, REPO, TODAY
 
@@ -70,21 +69,11 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory, chromium_path: str) -> Pa
     return out
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        """Keep test output clean."""
-
-
 @pytest.fixture(scope="session")
 def server(site_dir: Path) -> Iterator[str]:
-    """A threaded static HTTP server for the built site on a free port; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
-    httpd.server_close()
+    """The demo site, served on 127.0.0.1."""
+    with serving(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

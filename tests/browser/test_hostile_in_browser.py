@@ -8,15 +8,15 @@ shows the title as written, and no element with an event handler exists in the p
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from typing import Iterator
 
 import pytest
 from hostile_framework import SLUG, WORKING, build_site, field_text, write_project
+from local_server import serving
 
 GOAL_TITLE = field_text("goal-title")
+# Every image has loaded or failed: an `onerror` payload would have run (and opened its dialog) by then.
+IMAGES_SETTLED = "() => [...document.images].every(image => image.complete)"
 # Every element that carries an event handler or a script URL, or a script that is not the theme's (inline ones
 # are checked by the parser scan): found in the live DOM, after the theme's JavaScript has run.
 INJECTED = """() => [...document.querySelectorAll('*')].filter(el =>
@@ -25,21 +25,12 @@ INJECTED = """() => [...document.querySelectorAll('*')].filter(el =>
 ).map(el => el.outerHTML.slice(0, 120))"""
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        """Keep test output clean."""
-
-
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory: pytest.TempPathFactory, chromium_path: str) -> Iterator[str]:
     project = tmp_path_factory.mktemp("hostile-browser")
     write_project(project, hostile=True)
-    handler = functools.partial(_Quiet, directory=str(build_site(project)))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(build_site(project)) as url:
+        yield url
 
 
 @pytest.fixture
@@ -57,7 +48,7 @@ def page(browser, hostile_server: str):  # type: ignore[no-untyped-def]
 
 def test_a_goal_page_runs_no_contributor_script(page) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{page.base}{SLUG}/{WORKING}/goals/reporting/", wait_until="networkidle")
-    page.wait_for_timeout(500)
+    page.wait_for_function(IMAGES_SETTLED)
 
     assert page.dialogs == []
     assert page.evaluate(INJECTED) == []
@@ -74,7 +65,7 @@ def test_search_shows_the_hostile_title_as_text(page) -> None:  # type: ignore[n
     query.press_sequentially("Zqgoaltitle")
     result = page.locator(".md-search-result__item").first
     result.wait_for(state="visible", timeout=15_000)
-    page.wait_for_timeout(300)
+    page.wait_for_function(IMAGES_SETTLED)
 
     titles = page.eval_on_selector_all(".md-search-result__item h1", "els => els.map(e => e.textContent.trim())")
     assert GOAL_TITLE in titles, titles

@@ -14,6 +14,7 @@ passes them:
 
 from __future__ import annotations
 
+import signal
 import sys
 import time
 from pathlib import Path
@@ -73,5 +74,9 @@ def install(point: str, gate: Path) -> None:
 
 
 if __name__ == "__main__":
+    # Ctrl+C in a terminal raises KeyboardInterrupt. A process started in the background by a
+    # non-interactive shell (a CI runner, `make test &`) inherits SIGINT ignored: restore it, so
+    # the test's SIGINT is the reader's Ctrl+C wherever the suite runs.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     install(sys.argv[2], Path(sys.argv[1]))
     main(sys.argv[3:], prog_name="framework-builder")

@@ -14,18 +14,17 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import os
-import subprocess
-import sys
+import shutil
 from pathlib import Path
 from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
 import chromium
 import pytest
+from harness import FRAMEWORKS, build
 from local_server import serving
 from record import PageRecord, PhoneRecord, Visit, record_page, record_phone
-from site_map import PAGE_TYPES, PHONE, PHONE_PAGES, REPO, TODAY
+from site_map import PAGE_TYPES, PHONE, PHONE_PAGES, TODAY
 
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -55,18 +54,13 @@ def chromium_path() -> str:
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory, chromium_path: str) -> Path:
-    """The demo site (frameworks/), built once with a fixed build date."""
-    out = tmp_path_factory.mktemp("browser") / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "framework_builder", "build", "--out", str(out), "--today", TODAY],
-        cwd=REPO,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
-    return out
+    """The demo site (a copy of frameworks/ in a project of its own, so its cache is its own),
+    built once with a fixed build date."""
+    project = tmp_path_factory.mktemp("browser")
+    shutil.copytree(FRAMEWORKS, project / "frameworks")
+    result = build(project, today=TODAY)
+    assert result.code == 0, f"build failed:\n{result.out}\n{result.err}"
+    return project / "site"
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ from typing import Callable
 
 from framework_builder.commands.validate import load_all
 from framework_builder.errors import BuildError, UnknownFramework, UsageError
-from framework_builder.site import cache, mkdocs_build, output
+from framework_builder.site import cache, feeds, mkdocs_build, output
 from framework_builder.site.pdf import find_chromium, print_to_pdf
 from framework_builder.site.portal import PortalEntry, portal_entry, write_framework_index, write_portal
 from framework_builder.site.render import PDF_DOWNLOAD, render_version
@@ -82,6 +82,11 @@ def _epoch(day: dt.date) -> int:
     return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
 
 
+def _site_url(options: BuildOptions) -> str:
+    """The site's address ending in '/', or '' when the build has none (links are then relative)."""
+    return f"{options.site_url.rstrip('/')}/" if options.site_url else ""
+
+
 def build_version(ctx: VersionContext, options: BuildOptions, theme: Theme, work: Path, site_dir: Path,
                   timing: Timing) -> int:
     """Render one version (in `work`) and build it with MkDocs into site_dir; return its page count."""
@@ -140,6 +145,7 @@ def _build_framework(loaded: LoadedFramework, options: BuildOptions, theme: Them
         say(f"{ctx.slug} {ctx.version} ({ctx.status.value}): {note}, {time.perf_counter() - started:.2f} s")
     portal = portal_entry(contexts)
     write_framework_index(staging, contexts, portal, theme)
+    feeds.write_framework_feeds(staging / portal.slug, contexts, options.today, _site_url(options))
     return portal
 
 
@@ -181,6 +187,7 @@ def _build_all(loaded: list[LoadedFramework], options: BuildOptions, out: Path, 
         elif (out / item.slug).is_dir():
             entries.append(_kept(out, item.slug, staging, say))
     write_portal(staging, entries, theme)
+    feeds.write_portal_feed(staging, [entry.slug for entry in entries], options.today, _site_url(options))
     return timing
 
 

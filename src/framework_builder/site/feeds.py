@@ -1,0 +1,245 @@
+"""Follow a framework without an account: an Atom feed per framework and one for the portal, and an
+iCalendar file of each framework's comment windows.
+
+Written next to each framework's `versions.json`: `<slug>/feed.xml` and `<slug>/comments.ics`; the
+portal's feed is `feed.xml` at the top of the site, made of the entries of every framework's feed.
+
+Entries are only facts the authors gave, dated as they gave them: a release (`released_on`), an
+adoption (`adopted_on`), a comment window opening and closing (`comments.opens`/`closes`). An event
+after the build date is not announced: a window opens in the feed on its first day and closes the day
+after its last (as `comments.window` says it). The calendar lists every window, past and to come.
+
+Links are absolute when the build has a site URL. Without one they are relative: a feed's links to
+the feed's own location (RFC 4287 resolves them against the feed's address, which readers know since
+they fetched it), and the calendar leaves out the URL, which RFC 5545 wants absolute; nothing invents
+a host. Every date comes from the model or the build date (DTSTAMP), and entries are sorted with a
+total order, so the same input and build date give the same bytes.
+
+Community text reaches XML through `xml.etree` (which escapes `& < > "`), after `_xml_text` drops the
+few characters XML 1.0 cannot carry; in the calendar through `ics_text` (RFC 5545 TEXT escaping).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from framework_builder.model.framework import Status
+from framework_builder.site.render.escape import url_part
+from framework_builder.site.render.text import long_date
+from framework_builder.site.versions import VersionContext, version_key
+
+ATOM = "http://www.w3.org/2005/Atom"
+FEED_FILE = "feed.xml"
+CALENDAR_FILE = "comments.ics"
+FEED_TYPE = "application/atom+xml"
+CALENDAR_TYPE = "text/calendar"
+PORTAL_TITLE = "Local prevention frameworks"
+# Stable ids: a UUID derived from the framework, version and kind of event (never from the site URL,
+# so moving the site does not make readers see every entry again).
+_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://framework-builder.invalid/feeds")
+_KIND_ORDER = {"released": 0, "comments-open": 1, "comments-closed": 2, "adopted": 3}
+# Characters XML 1.0 cannot carry (the model already refuses C0 controls).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+ET.register_namespace("", ATOM)
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def _timestamp(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+@dataclass(frozen=True)
+class Event:
+    """One thing that happened to a framework, as a feed entry."""
+
+    day: dt.date
+    kind: str  # released, comments-open, comments-closed, adopted
+    slug: str
+    version: str
+    title: str
+    summary: str
+    page: str  # the page it links to, relative to the framework's folder: '1.0/' or '1.0/comment/'
+
+    @property
+    def id(self) -> str:
+        return f"urn:uuid:{uuid.uuid5(_NAMESPACE, f'{self.slug}/{self.version}/{self.kind}')}"
+
+    def sort_key(self) -> tuple:
+        return self.day, version_key(self.version), _KIND_ORDER[self.kind]
+
+
+_RELEASED_AS = {Status.draft: "as a draft", Status.public_comment: "as a draft for public comment",
+                Status.adopted: "as adopted", Status.superseded: "as adopted"}
+
+
+def events(contexts: list[VersionContext], today: dt.date) -> list[Event]:
+    """What happened to one framework up to the build date, newest first."""
+    found = []
+    for ctx in contexts:
+        fw, v, slug = ctx.framework, ctx.version, ctx.slug
+        name = fw.title
+        adopted = ctx.status in (Status.adopted, Status.superseded) and fw.adopted_on is not None
+        released_on = next(i.released_on for i in ctx.versions if i.version == v)
+        if released_on is not None and released_on <= today and not (adopted and fw.adopted_on == released_on):
+            found.append(Event(released_on, "released", slug, v, f"{name}: version {v} published",
+                               f"Version {v} of {fw.title} was published {_RELEASED_AS[ctx.status]} "
+                               f"on {long_date(released_on)}.", f"{url_part(v)}/"))
+        if fw.comments is not None:
+            opens, closes = fw.comments.opens, fw.comments.closes
+            if opens <= today:
+                found.append(Event(opens, "comments-open", slug, v, f"{name}: comments open on version {v}",
+                                   f"Version {v} of {fw.title} opened for comment on {long_date(opens)}, "
+                                   f"until {long_date(closes)}.", f"{url_part(v)}/comment/"))
+            if closes < today:
+                found.append(Event(closes, "comments-closed", slug, v, f"{name}: comments closed on version {v}",
+                                   f"Comments on version {v} of {fw.title} closed on {long_date(closes)}.",
+                                   f"{url_part(v)}/comment/"))
+        if adopted and fw.adopted_on <= today:
+            found.append(Event(fw.adopted_on, "adopted", slug, v, f"{name}: version {v} adopted",
+                               f"Version {v} of {fw.title} was adopted on {long_date(fw.adopted_on)}.",
+                               f"{url_part(v)}/"))
+    return sorted(found, key=Event.sort_key, reverse=True)
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+    if text is not None:
+        element.text = _xml_text(text)
+    return element
+
+
+def _serialize(feed: ET.Element) -> bytes:
+    ET.indent(feed, space="  ")
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _feed(feed_id: str, title: str, self_url: str, home_url: str, updated: str) -> ET.Element:
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    _sub(feed, "id", feed_id)
+    _sub(feed, "title", title, type="text")
+    _sub(feed, "updated", updated)
+    _sub(feed, "link", rel="self", type=FEED_TYPE, href=self_url)
+    _sub(feed, "link", rel="alternate", type="text/html", href=home_url)
+    author = _sub(feed, "author")
+    _sub(author, "name", title)
+    _sub(feed, "generator", "framework-builder")
+    return feed
+
+
+def framework_feed(contexts: list[VersionContext], today: dt.date, site_url: str = "") -> bytes:
+    """The Atom feed of one framework (`<slug>/feed.xml`); `site_url` ('' or ending in '/') makes links absolute."""
+    newest = contexts[-1]
+    base = f"{site_url}{newest.slug}/" if site_url else ""
+    found = events(contexts, today)
+    # The feed changed last with its newest entry; a feed with none yet is dated by the build.
+    updated = _timestamp(found[0].day if found else today)
+    title = newest.framework.title
+    feed = _feed(f"urn:uuid:{uuid.uuid5(_NAMESPACE, newest.slug)}", title, f"{base}{FEED_FILE}",
+                 f"{base}{url_part(newest.latest)}/", updated)
+    for event in found:
+        entry = _sub(feed, "entry")
+        _sub(entry, "id", event.id)
+        _sub(entry, "title", event.title, type="text")
+        _sub(entry, "updated", _timestamp(event.day))
+        _sub(entry, "link", rel="alternate", type="text/html", href=f"{base}{event.page}")
+        _sub(entry, "summary", event.summary, type="text")
+    return _serialize(feed)
+
+
+def portal_feed(site: Path, slugs: list[str], today: dt.date, site_url: str = "") -> bytes:
+    """The portal's Atom feed: the entries of every framework's feed already written under `site`
+    (a framework kept as published by `--only` brings its published feed), newest first."""
+    entries = []
+    for slug in sorted(slugs):
+        path = site / slug / FEED_FILE
+        if not path.is_file():  # published by a framework-builder without feeds
+            continue
+        for entry in ET.parse(path).getroot().iterfind(f"{{{ATOM}}}entry"):
+            for link in entry.iterfind(f"{{{ATOM}}}link"):
+                href = link.get("href", "")
+                if "://" not in href:  # relative to the framework's folder
+                    link.set("href", f"{url_part(slug)}/{href}")
+            entries.append(entry)
+    entries.sort(key=lambda e: (e.findtext(f"{{{ATOM}}}updated", ""), e.findtext(f"{{{ATOM}}}id", "")),
+                 reverse=True)
+    updated = entries[0].findtext(f"{{{ATOM}}}updated") if entries else _timestamp(today)
+    feed = _feed(f"urn:uuid:{uuid.uuid5(_NAMESPACE, 'portal')}", PORTAL_TITLE, f"{site_url}{FEED_FILE}",
+                 site_url or "./", updated)
+    feed.extend(entries)
+    return _serialize(feed)
+
+
+# iCalendar (RFC 5545)
+
+def ics_text(text: str) -> str:
+    """A TEXT value: backslash, semicolon, comma and newlines escaped (RFC 5545, 3.3.11)."""
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+
+
+def fold(line: str) -> str:
+    """A content line folded at 75 octets (RFC 5545, 3.1), never inside a UTF-8 character; CRLF-terminated."""
+    parts, current, size = [], "", 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > 75:
+            parts.append(current)
+            current, size = " ", 1  # a continuation line starts with one space, which counts
+        current += char
+        size += width
+    parts.append(current)
+    return "\r\n".join(parts) + "\r\n"
+
+
+def _ics_date(day: dt.date) -> str:
+    return day.strftime("%Y%m%d")
+
+
+def calendar(contexts: list[VersionContext], today: dt.date, site_url: str = "") -> bytes:
+    """`<slug>/comments.ics`: one all-day event per version's comment window, oldest first."""
+    newest = contexts[-1]
+    name = f"{newest.framework.title}: comment windows"
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//framework-builder//Comment windows//EN",
+             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"NAME:{ics_text(name)}", f"X-WR-CALNAME:{ics_text(name)}"]
+    for ctx in contexts:
+        comments = ctx.framework.comments
+        if comments is None:
+            continue
+        title = f"Comments on {ctx.framework.title}, version {ctx.version}"
+        lines += ["BEGIN:VEVENT",
+                  f"UID:{ctx.slug}/{url_part(ctx.version)}/comment-window@framework-builder",
+                  f"DTSTAMP:{_ics_date(today)}T000000Z",
+                  f"DTSTART;VALUE=DATE:{_ics_date(comments.opens)}",
+                  # DTEND of an all-day event is the day after the last one.
+                  f"DTEND;VALUE=DATE:{_ics_date(comments.closes + dt.timedelta(days=1))}",
+                  f"SUMMARY:{ics_text(title)}",
+                  "DESCRIPTION:" + ics_text(f"Residents can comment on version {ctx.version} of "
+                                            f"{ctx.framework.title} from {long_date(comments.opens)} "
+                                            f"to {long_date(comments.closes)}."),
+                  "TRANSP:TRANSPARENT"]
+        if site_url:
+            lines.append(f"URL:{site_url}{ctx.slug}/{url_part(ctx.version)}/comment/")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) for line in lines).encode("utf-8")
+
+
+def write_framework_feeds(folder: Path, contexts: list[VersionContext], today: dt.date, site_url: str = "") -> None:
+    """`<slug>/feed.xml` and `<slug>/comments.ics` in the framework's folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / FEED_FILE).write_bytes(framework_feed(contexts, today, site_url))
+    (folder / CALENDAR_FILE).write_bytes(calendar(contexts, today, site_url))
+
+
+def write_portal_feed(site: Path, slugs: list[str], today: dt.date, site_url: str = "") -> None:
+    """`feed.xml` at the top of the site."""
+    (site / FEED_FILE).write_bytes(portal_feed(site, slugs, today, site_url))

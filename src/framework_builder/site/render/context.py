@@ -62,7 +62,8 @@ FILTERS = {"rich": rich, "href": markdown_url, "inline": markdown_inline, "html"
 GLOBALS = {"Window": Window, "timeframes": list(Timeframe), "describe_change": describe_change,
            "progress": indicator_view.progress, "progress_bar": indicator_view.progress_bar,
            "latest_value": indicator_view.latest, "chart": indicator_view.chart,
-           "chart_description": indicator_view.describe}
+           "chart_description": indicator_view.describe,
+           "progress_words": indicator_view.progress_words, "sparkline": indicator_view.sparkline}
 
 
 @dataclass(frozen=True)

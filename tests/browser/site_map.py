@@ -13,6 +13,7 @@ VERSION = "stamford/0.3/"
 GOAL = VERSION + "goals/awareness/"
 ACTION_PLAN = VERSION + "action-plan/"
 PRINT = VERSION + "print/"
+HEARD_VERSION = "riverton/1.1/"
 
 PAGE_TYPES = {
     "portal": "",
@@ -29,6 +30,10 @@ PAGE_TYPES = {
     "print": PRINT,
     "accessibility statement": VERSION + "accessibility/",
     "privacy": VERSION + "privacy/",
+    # Riverton's adopted version records what it heard in its comment window, and has a quick exit.
+    "what we heard": HEARD_VERSION + "heard/",
+    "goal with what we heard": HEARD_VERSION + "goals/reporting/",
+    "get help with quick exit": HEARD_VERSION + "help/",
 }
 
 SCHEMES = ["light", "dark"]

@@ -17,7 +17,7 @@ import re
 from enum import Enum
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SerializerFunctionWrapHandler, StringConstraints, model_serializer
 
 from framework_builder.model.limits import (
     MARKDOWN_PATTERN,
@@ -281,6 +281,45 @@ class Goal(Model):
     indicators: list[Indicator] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
+class HeardItem(Model):
+    """What the leadership group heard about one item in a comment window, and what it did.
+
+    `item` is the id of a goal, objective, action or indicator of this version (checked by
+    `validate`); without it, the entry is about the framework as a whole (or about an item this
+    version no longer has)."""
+
+    item: Slug | None = None
+    summary: Markdown  # the comments received, in the group's words
+    response: Markdown  # the leadership group's response
+    changed: Markdown | None = None  # what changed in this version because of them; none said when omitted
+
+
+class Heard(Model):
+    """What we heard: the comments of one comment window, written after it closed, with the response.
+
+    They are written in the version that answers them: the same version when it was commented on
+    as an unreleased draft and is now adopted under its own number, or a later one when the
+    commented version was released (a release never changes, so it cannot take them)."""
+
+    version: Version  # the version the comments were about: this one or an earlier one
+    items: list[HeardItem] = Field(min_length=1, max_length=MAX_ITEMS)
+
+
+# A neutral page to leave for at once: https on a real domain, no space, quote, bracket or control character.
+QUICK_EXIT_PATTERN = WEB_FORM_PATTERN  # the same rule as a web form's address (no placeholders are filled in)
+
+
+class QuickExit(Model):
+    """A "leave this site now" link on the get-help and how-to-comment pages (off unless given)."""
+
+    url: Annotated[str, StringConstraints(strict=True, pattern=QUICK_EXIT_PATTERN, max_length=2000)]
+    label: Text | None = None
+
+
+# Optional sections of framework.yml added after the first releases (see FrameworkFile's serializer).
+ADDED_LATER = ("heard", "quick_exit")
+
+
 class FrameworkFile(Model):
     """The contents of `framework.yml`: everything but the goals."""
 
@@ -300,6 +339,18 @@ class FrameworkFile(Model):
     findings: list[Finding] = Field(default_factory=list, max_length=MAX_ITEMS)
     funding: list[FundingSource] = Field(default_factory=list, max_length=MAX_ITEMS)
     resources: list[Resource] = Field(default_factory=list, max_length=MAX_ITEMS)
+    heard: Heard | None = None
+    quick_exit: QuickExit | None = None
+
+    @model_serializer(mode="wrap")
+    def _leave_out_unused_additions(self, handler: SerializerFunctionWrapHandler) -> dict:
+        """Fields added after releases were first frozen are left out when not given, so the digest
+        of every earlier release (and its framework.json) stays the same."""
+        data = handler(self)
+        for name in ADDED_LATER:
+            if data.get(name) is None:
+                data.pop(name, None)
+        return data
 
 
 class Framework(FrameworkFile):

@@ -27,7 +27,7 @@ def check_framework(framework: Framework, report: Report) -> list[Diagnostic]:
     """Every problem the schema alone cannot see."""
     items = list(walk(framework))
     found: list[Diagnostic] = []
-    for check in (_unique_ids, _references, _dates, _indicator_values, _web_form_placeholders, _review):
+    for check in (_unique_ids, _references, _dates, _indicator_values, _web_form_placeholders, _heard, _review):
         found.extend(check(framework, items, report))
     return found
 
@@ -154,6 +154,52 @@ def _web_form_placeholders(framework: Framework, items: list[Item], report: Repo
         problem = placeholder_problem(channel.url) if isinstance(channel, WebFormChannel) else None
         if problem:
             yield report(FRAMEWORK_FILE, ("comments", "channels", index, "url"), "FB214", *problem)
+
+
+# The items "What we heard" can stand under: those with a place on a goal page.
+HEARD_KINDS = ("goal", "objective", "action", "indicator")
+
+
+def _version_key(version: str) -> tuple[tuple[int, ...], bool, str]:
+    """Sort key of a version (as the site orders them): 1.10 after 1.9, a pre-release 1.0-rc.1 before 1.0."""
+    number, _, suffix = version.partition("-")
+    return tuple(int(part) for part in number.split(".")), suffix == "", suffix
+
+
+def _heard(framework: Framework, items: list[Item], report: Report) -> Iterator[Diagnostic]:
+    heard = framework.heard
+    if heard is None:
+        return
+    if _version_key(heard.version) > _version_key(framework.version):
+        yield report(FRAMEWORK_FILE, ("heard", "version"), "FB216",
+                     f"`heard:` records comments on version {heard.version}, which is later than this version ({framework.version})",
+                     "`version:` names the version the comments were about: this version, "
+                     "or the earlier one whose comment window they came from")
+    by_id = {item.id: item for item in items}
+    shown = [item.id for item in items if item.kind in HEARD_KINDS]
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(heard.items):
+        if entry.item is None:
+            continue
+        loc = ("heard", "items", index, "item")
+        item = by_id.get(entry.item)
+        if item is None:
+            guess = closest(entry.item, shown)
+            yield report(FRAMEWORK_FILE, loc, "FB215", f"what we heard is about unknown item '{entry.item}'",
+                         f"did you mean '{guess}'?" if guess else
+                         "use the id of a goal, objective, action or indicator of this version, "
+                         "or leave `item:` out for comments about the framework as a whole")
+        elif item.kind not in HEARD_KINDS:
+            yield report(FRAMEWORK_FILE, loc, "FB218",
+                         f"what we heard is about {item.kind} '{entry.item}', which has no place on a goal page",
+                         "name a goal, objective, action or indicator, or leave `item:` out "
+                         "for comments about the framework as a whole")
+        elif entry.item in seen:
+            yield report(FRAMEWORK_FILE, loc, "FB217",
+                         f"what we heard about '{entry.item}' is already recorded (entry {seen[entry.item] + 1})",
+                         "write one entry per item: merge the two summaries and responses")
+        else:
+            seen[entry.item] = index
 
 
 def _review(framework: Framework, items: list[Item], report: Report) -> Iterator[Diagnostic]:

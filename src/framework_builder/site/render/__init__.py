@@ -29,6 +29,7 @@ PAGES_AFTER_GOALS = (
     ("partners.md", "partners.md.j2", "Partners"),
     ("funding.md", "funding.md.j2", "Funding"),
     ("changes.md", "changes.md.j2", "What changed"),
+    ("heard.md", "heard.md.j2", "What we heard"),
     ("comment.md", "comment.md.j2", "How to comment"),
     ("help.md", "help.md.j2", "Get help"),
     ("downloads.md", "downloads.md.j2", "Downloads"),

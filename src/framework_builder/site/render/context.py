@@ -35,6 +35,7 @@ from framework_builder.model.items import actions, indicators
 from framework_builder.site.render import indicators as indicator_view
 from framework_builder.site.render.comments import Target, Window, comment_links, window, window_sentence
 from framework_builder.site.render.escape import html, markdown_inline, markdown_url, url_part
+from framework_builder.site.render.heard import HeardEntry, heard_entries, heard_on
 from framework_builder.site.render.text import long_date, number, rich
 from framework_builder.site.render.words import explain, label
 from framework_builder.site.versions import VersionContext
@@ -93,6 +94,8 @@ class VersionView:
     action_counts: list[tuple[ActionStatus, int]]  # statuses in use, in their order
     measured_progress: list[float]  # progress of every indicator measured against its target
     average_progress: float | None  # their average, None when none is measured
+    heard: list[HeardEntry]  # what we heard in a comment window (framework.heard), items first
+    heard_on: dict[str, Any]  # item id → its HeardItem, for the box under the item
 
 
 def _by_id(items: list[Any]) -> dict[str, Any]:
@@ -149,6 +152,8 @@ def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None
         action_counts=[(status, statuses[status]) for status in ActionStatus if statuses[status]],
         measured_progress=measured,
         average_progress=round(sum(measured) / len(measured), 1) if measured else None,
+        heard=heard_entries(framework),
+        heard_on=heard_on(framework),
     )
 
 

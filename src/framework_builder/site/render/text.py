@@ -60,7 +60,9 @@ def _rich(text: str) -> Markup:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
     )
-    return Markup(f'<div class="fb-text" markdown="0">\n{cleaned}\n</div>')
+    # No `markdown="0"`: md_in_html leaves a raw HTML block alone without it (its default), and
+    # it would leave the attribute on a top-level block, where it is not valid HTML.
+    return Markup(f'<div class="fb-text">\n{cleaned}\n</div>')
 
 
 def long_date(value: dt.date | None) -> str:

@@ -71,13 +71,18 @@ class PageRecord:
 
 @dataclass
 class PhoneRecord:
-    """A page at phone size: how wide it is, and its tables."""
+    """A page at phone size: how wide it is, its tables, its header, and what axe-core finds."""
 
     scroll_width: int
     inner_width: int
     tables_sticking_out: list[str]
     tables_without_scroll_box: list[str]
     tables: int
+    axe: dict | None = None
+    header_title: str = ""  # the site title the header shows (its visible text)
+    header_title_cut: bool = False  # the title is wider than its box (shown with an ellipsis)
+    version_button: str = ""  # the version menu button's visible text
+    status_words_above_fold: int = 0  # how often the version's status label is shown in the first screen
 
 
 HEADINGS = "main h1, main h2, main h3, main h4, main h5, main h6, body > h1, article h1"
@@ -209,10 +214,42 @@ def record_phone(visit: Visit, path: str, screenshot: Path) -> PhoneRecord:
                 };
             })"""
     )
+    header = page.evaluate(PHONE_HEADER, STATUS_LABEL)
     return PhoneRecord(
+        axe=axe_core.run(page) if axe_core.script() is not None else None,
+        header_title=header["title"],
+        header_title_cut=header["cut"],
+        version_button=header["version"],
+        status_words_above_fold=header["statusShown"],
         scroll_width=widths["scroll"],
         inner_width=widths["inner"],
         tables_sticking_out=[table["html"] for table in tables if table["sticksOut"]],
         tables_without_scroll_box=[table["html"] for table in tables if not table["scrolls"]],
         tables=len(tables),
     )
+
+
+# The demo's draft status as the site words it (words.LABELS), and Material's short form in the version menu.
+STATUS_LABEL = "open for public comment"
+
+PHONE_HEADER = """status => {
+    const visible = node => node.getClientRects().length > 0 && getComputedStyle(node).visibility !== 'hidden';
+    const shown = [...document.querySelector('.md-header__topic').querySelectorAll('.md-ellipsis')].filter(visible);
+    const button = document.querySelector('.md-version__current');
+    const fold = window.innerHeight;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let statusShown = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.textContent.toLowerCase().includes(status)) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const rects = [...range.getClientRects()];
+        if (rects.some(r => r.width > 0 && r.top < fold && r.bottom > 0)) statusShown++;
+    }
+    return {
+        title: shown.map(n => n.textContent.trim()).join(' | '),
+        cut: shown.some(n => n.scrollWidth > n.clientWidth + 1),
+        version: button ? button.innerText.trim() : '',
+        statusShown,
+    };
+}"""

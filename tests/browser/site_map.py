@@ -11,6 +11,7 @@ TODAY = "2026-12-01"
 SLUG = "stamford"
 VERSION = "stamford/0.3/"
 GOAL = VERSION + "goals/awareness/"
+GOALS = VERSION + "goals/"
 ACTION_PLAN = VERSION + "action-plan/"
 PRINT = VERSION + "print/"
 HEARD_VERSION = "riverton/1.1/"
@@ -19,6 +20,7 @@ PAGE_TYPES = {
     "portal": "",
     "overview": VERSION,
     "goal": GOAL,
+    "goals index": GOALS,
     "action plan": ACTION_PLAN,
     "indicators": VERSION + "indicators/",
     "findings": VERSION + "findings/",
@@ -40,7 +42,7 @@ SCHEMES = ["light", "dark"]
 
 # The pages checked at phone size (390×844).
 PHONE = {"width": 390, "height": 844}
-PHONE_PAGES = {"overview": VERSION, "goal": GOAL, "action-plan": ACTION_PLAN}
+PHONE_PAGES = {"overview": VERSION, "goal": GOAL, "action-plan": ACTION_PLAN, "goals-index": GOALS}
 
 # Every (page type, colour scheme) pair: each is one page load, shared by every check.
 EVERY_PAGE = [(page_type, scheme) for page_type in PAGE_TYPES for scheme in SCHEMES]

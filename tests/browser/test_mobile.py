@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import axe_core
 import pytest
 from site_map import PHONE_PAGES
 
@@ -24,3 +25,25 @@ def test_tables_scroll_inside_their_own_box(phone, name: str) -> None:
 
 def test_the_action_plan_has_tables_to_check(phone) -> None:
     assert phone("action-plan").tables, "the action plan has no table"
+
+
+@pytest.mark.parametrize("name", list(PHONE_PAGES))
+def test_phone_header_shows_a_short_title_that_fits(phone, name: str) -> None:
+    page = phone(name)
+    assert page.header_title == "Stamford", f"{name}: the header shows {page.header_title!r}"
+    assert not page.header_title_cut, f"{name}: the header's title is cut"
+
+
+@pytest.mark.parametrize("name", list(PHONE_PAGES))
+def test_phone_header_leaves_the_status_to_the_banner(phone, name: str) -> None:
+    page = phone(name)
+    assert page.version_button == "0.3", f"{name}: the version menu shows {page.version_button!r}"
+    if name != "overview":  # the overview's first lines also say it, as the page's own fact
+        assert page.status_words_above_fold == 1, f"{name}: the status is shown {page.status_words_above_fold} times"
+
+
+@pytest.mark.parametrize("name", list(PHONE_PAGES))
+def test_phone_page_has_no_wcag_violations(phone, name: str) -> None:
+    axe_core.require()
+    violations = phone(name).axe["violations"]
+    assert not violations, f"{name} at phone size:\n{axe_core.describe(violations)}"

@@ -101,6 +101,7 @@ def build_version(ctx: VersionContext, options: BuildOptions, theme: Theme, work
         work / "mkdocs.yml",
         base_config=theme.base_config,
         site_name=ctx.framework.title,
+        short_title=ctx.framework.city,  # the header on a phone
         docs_dir=docs_dir.resolve(),
         site_dir=site_dir.resolve(),
         nav=rendered.nav,

@@ -48,6 +48,8 @@ def cache_key(ctx: VersionContext, window_state: str, inputs: str) -> str:
         "latest": ctx.latest,
         "versions": [[v.version, v.status.value] for v in ctx.versions],
         "window": window_state,
+        # The overview says when the version was last updated: its release date, or the build date.
+        "updated": (next(v.released_on for v in ctx.versions if v.version == ctx.version) or ctx.today).isoformat(),
         "inputs": inputs,
     })
 

@@ -33,10 +33,11 @@ VALIDATION = {
 
 def write_config(path: Path, *, base_config: Path, site_name: str, docs_dir: Path, site_dir: Path,
                  nav: list[Any], overrides_dir: Path | None, extra_css: list[str], banner: str,
-                 site_url: str = "") -> Path:
+                 site_url: str = "", short_title: str = "") -> Path:
     """Write the MkDocs config of one version; every path in it is absolute.
 
-    `site_name` and the titles in `nav` are plain text (from the framework); they are escaped here."""
+    `site_name` and the titles in `nav` are plain text (from the framework); they are escaped here.
+    `short_title` (plain text too) is what the header shows on a phone, where the site name does not fit."""
     config: dict[str, Any] = {
         "INHERIT": str(base_config),
         "site_name": str(html(site_name)),
@@ -46,7 +47,7 @@ def write_config(path: Path, *, base_config: Path, site_name: str, docs_dir: Pat
         "strict": True,
         "nav": _nav_titles(nav, lambda title: str(html(title))),
         "extra_css": extra_css,
-        "extra": {"fb_banner": banner},
+        "extra": {"fb_banner": banner, "fb_short_title": str(html(short_title))},
         "validation": VALIDATION,
     }
     if site_url:

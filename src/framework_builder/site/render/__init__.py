@@ -22,6 +22,8 @@ if TYPE_CHECKING:  # the theme gives the pages environment, with this package's 
 
 # (page path, template, navigation title) of the overview, then of the pages after the goals.
 OVERVIEW = ("index.md", "overview.md.j2", "Overview")
+# Every goal on one page: the goals folder has a page of its own, last under "Goals".
+GOALS_INDEX = ("goals/index.md", "goals.md.j2", "All goals")
 PAGES_AFTER_GOALS = (
     ("action-plan.md", "action-plan.md.j2", "Action plan"),
     ("indicators.md", "indicators.md.j2", "Indicators"),
@@ -74,8 +76,11 @@ def render_version(ctx: VersionContext, docs_dir: Path, theme: Theme, site_url: 
     With `pdf`, the downloads page links to the PDF that the build prints after MkDocs;
     an empty placeholder stands in for it until then, so MkDocs can check the link."""
     env = theme.pages
+    if any(goal.id == "index" for goal in ctx.framework.goals):  # its page would replace the goals index
+        raise BuildError("a goal cannot have the id 'index': goals/index.md is the page listing every goal; "
+                         "rename the goal")
     view = version_view(ctx, site_url, PDF_DOWNLOAD if pdf else None)
-    pages = [(template, PageContext(view, path)) for path, template, _ in (OVERVIEW, *PAGES_AFTER_GOALS)]
+    pages = [(template, PageContext(view, path)) for path, template, _ in (OVERVIEW, GOALS_INDEX, *PAGES_AFTER_GOALS)]
     pages += [("goal.md.j2", PageContext(view, f"goals/{goal.id}.md", goal)) for goal in ctx.framework.goals]
     for template, page in pages:
         _write(docs_dir, page.page, _render(env, template, page))
@@ -85,6 +90,7 @@ def render_version(ctx: VersionContext, docs_dir: Path, theme: Theme, site_url: 
     for source, destination in theme.assets:
         _write(docs_dir, destination, source.read_text(encoding="utf-8"))
     goal_nav = [{goal.title: f"goals/{goal.id}.md"} for goal in ctx.framework.goals]
+    goal_nav.append({GOALS_INDEX[2]: GOALS_INDEX[0]})
     nav: list[Any] = [{OVERVIEW[2]: OVERVIEW[0]}, {"Goals": goal_nav}]
     nav += [{title: path} for path, _, title in PAGES_AFTER_GOALS]
     banner = _render(env, "banner.html.j2", PageContext(view, "index.md")).strip()

@@ -8,6 +8,7 @@ given to the pages environment once (`FILTERS`, `GLOBALS`; see `theme.Theme.page
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -34,6 +35,7 @@ from framework_builder.model.framework import (
 from framework_builder.model.items import actions, indicators
 from framework_builder.site.render import indicators as indicator_view
 from framework_builder.site.render.comments import Target, Window, comment_links, window, window_sentence
+from framework_builder.site.render.dashboard import GoalRow, goal_rows, status_bar, updated_on
 from framework_builder.site.render.escape import html, markdown_inline, markdown_url, url_part
 from framework_builder.site.render.heard import HeardEntry, heard_entries, heard_on
 from framework_builder.site.render.text import long_date, number, rich
@@ -63,7 +65,7 @@ FILTERS = {"rich": rich, "href": markdown_url, "inline": markdown_inline, "html"
 GLOBALS = {"Window": Window, "timeframes": list(Timeframe), "describe_change": describe_change,
            "progress": indicator_view.progress, "progress_bar": indicator_view.progress_bar,
            "latest_value": indicator_view.latest, "chart": indicator_view.chart,
-           "chart_description": indicator_view.describe,
+           "chart_description": indicator_view.describe, "status_bar": status_bar,
            "progress_words": indicator_view.progress_words, "sparkline": indicator_view.sparkline}
 
 
@@ -94,6 +96,9 @@ class VersionView:
     action_counts: list[tuple[ActionStatus, int]]  # statuses in use, in their order
     measured_progress: list[float]  # progress of every indicator measured against its target
     average_progress: float | None  # their average, None when none is measured
+    goal_rows: list[GoalRow]  # the overview's dashboard: each goal's actions by status and indicators' progress
+    updated_on: dt.date  # when this version was last updated: its release date, or the build date
+    updated_by_release: bool  # True when updated_on is the release date, False for the build date
     heard: list[HeardEntry]  # what we heard in a comment window (framework.heard), items first
     heard_on: dict[str, Any]  # item id → its HeardItem, for the box under the item
 
@@ -128,6 +133,7 @@ def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None
             funded[source].append(entry)
     statuses = Counter(action.status for _, _, action in actions(framework))
     measured = [p for _, i in indicators(framework) if (p := indicator_view.progress(i)) is not None]
+    updated = updated_on(ctx)
     return VersionView(
         ctx=ctx,
         framework=framework,
@@ -152,6 +158,9 @@ def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None
         action_counts=[(status, statuses[status]) for status in ActionStatus if statuses[status]],
         measured_progress=measured,
         average_progress=round(sum(measured) / len(measured), 1) if measured else None,
+        goal_rows=goal_rows(framework.goals),
+        updated_on=updated[0],
+        updated_by_release=updated[1],
         heard=heard_entries(framework),
         heard_on=heard_on(framework),
     )

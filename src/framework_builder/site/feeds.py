@@ -36,6 +36,11 @@ from framework_builder.site.versions import VersionContext, version_key
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_FILE = "feed.xml"
 CALENDAR_FILE = "comments.ics"
+# Material reads every `<link rel="alternate">` as a page in another language and fetches
+# `sitemap.xml` beside its target, here `<slug>/sitemap.xml`. An empty sitemap there answers
+# that request (a 404 otherwise, logged as an error in the reader's console) and lists nothing.
+SITEMAP_FILE = "sitemap.xml"
+EMPTY_SITEMAP = b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
 FEED_TYPE = "application/atom+xml"
 CALENDAR_TYPE = "text/calendar"
 PORTAL_TITLE = "Local prevention frameworks"
@@ -234,10 +239,11 @@ def calendar(contexts: list[VersionContext], today: dt.date, site_url: str = "")
 
 
 def write_framework_feeds(folder: Path, contexts: list[VersionContext], today: dt.date, site_url: str = "") -> None:
-    """`<slug>/feed.xml` and `<slug>/comments.ics` in the framework's folder."""
+    """`<slug>/feed.xml`, `<slug>/comments.ics` and the empty `<slug>/sitemap.xml` in the framework's folder."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / FEED_FILE).write_bytes(framework_feed(contexts, today, site_url))
     (folder / CALENDAR_FILE).write_bytes(calendar(contexts, today, site_url))
+    (folder / SITEMAP_FILE).write_bytes(EMPTY_SITEMAP)
 
 
 def write_portal_feed(site: Path, slugs: list[str], today: dt.date, site_url: str = "") -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from harness import FIXTURES, FRAMEWORKS
+from harness import FIXTURES, FRAMEWORKS, build_demo
 
 
 @pytest.fixture
@@ -24,3 +24,9 @@ def copy_framework(tmp_path: Path) -> Callable[..., Path]:
         return target
 
     return copy
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo site (frameworks/) built once for the session on the demo's date: tests only read it."""
+    return build_demo(tmp_path_factory.mktemp("demo"))

@@ -18,6 +18,7 @@ import contextlib
 import html
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -60,6 +61,14 @@ def build(project: Path, *args: str, today: str, out: str = "site") -> Result:
     """`framework-builder build --root frameworks --out OUT --today TODAY ARGS` run in `project`
     (its cache goes to project/build, so each project builds on its own)."""
     return cli("build", "--root", "frameworks", "--out", out, "--today", today, *args, cwd=project)
+
+
+def build_demo(project: Path, *args: str, today: str = DEMO_TODAY) -> Path:
+    """Copy the demo frameworks into `project`, build them (ARGS, TODAY) and return the site folder."""
+    shutil.copytree(FRAMEWORKS, project / "frameworks")
+    result = build(project, *args, today=today)
+    assert result.code == 0, f"build failed:\n{result.out}\n{result.err}"
+    return project / "site"
 
 
 def process_env() -> dict[str, str]:

@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from harness import FRAMEWORKS, build
+from harness import FRAMEWORKS, build, build_demo
 from html_page import Node, parse_file
 
 from framework_builder.model.framework import ActionStatus
@@ -27,9 +27,7 @@ LATER = "2026-12-20"
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("dashboard")
-    shutil.copytree(FRAMEWORKS, base / "frameworks")
-    result = build(base, today=TODAY)
-    assert result.code == 0, result.err
+    build_demo(base, today=TODAY)
     return base
 
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from harness import DEMO_TODAY, FRAMEWORKS, build
+from harness import build_demo
 from hostile_framework import SLUG as HOSTILE_SLUG
 from hostile_framework import build_site, field_text, write_project
 from html_page import parse_file
@@ -27,16 +26,9 @@ A = "{http://www.w3.org/2005/Atom}"
 SITE_URL = "https://plans.example.org/prevention/"
 
 
-def _demo(base: Path, *args: str, today: str = DEMO_TODAY) -> Path:
-    shutil.copytree(FRAMEWORKS, base / "frameworks")
-    result = build(base, *args, today=today)
-    assert result.code == 0, result.err
-    return base / "site"
-
-
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _demo(tmp_path_factory.mktemp("feeds"))
+def site(demo_site: Path) -> Path:
+    return demo_site
 
 
 # A strict reader of RFC 5545 -------------------------------------------------------------------
@@ -138,7 +130,7 @@ def test_the_portal_feed_has_every_framework_entry_newest_first(site: Path) -> N
 
 
 def test_an_event_after_the_build_date_is_not_announced(tmp_path: Path) -> None:
-    site = _demo(tmp_path, today="2026-10-15")  # Stamford 0.3's window opens on 1 November 2026
+    site = build_demo(tmp_path, today="2026-10-15")  # Stamford 0.3's window opens on 1 November 2026
     titles = [e["title"] for e in _entries(ET.parse(site / "stamford" / "feed.xml").getroot())]
     assert not any("0.3" in title for title in titles)
     # The calendar still lists the window to come.
@@ -161,7 +153,7 @@ def test_the_calendar_has_each_comment_window_as_an_all_day_event(site: Path) ->
 
 
 def test_with_a_site_url_every_link_is_absolute(tmp_path: Path) -> None:
-    site = _demo(tmp_path, "--site-url", SITE_URL)
+    site = build_demo(tmp_path, "--site-url", SITE_URL)
     feed = ET.parse(site / "stamford" / "feed.xml").getroot()
     assert feed.find(f"{A}link[@rel='self']").get("href") == SITE_URL + "stamford/feed.xml"
     assert all(e["href"].startswith(SITE_URL + "stamford/") for e in _entries(feed))
@@ -174,7 +166,7 @@ def test_with_a_site_url_every_link_is_absolute(tmp_path: Path) -> None:
 
 
 def test_same_input_and_date_give_the_same_feeds_and_calendar(site: Path, tmp_path: Path) -> None:
-    again = _demo(tmp_path)
+    again = build_demo(tmp_path)
     for name in ("feed.xml", "stamford/feed.xml", "riverton/feed.xml", "stamford/comments.ics",
                  "riverton/comments.ics"):
         assert (again / name).read_bytes() == (site / name).read_bytes(), name

@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from harness import DEMO_TODAY, FIXTURE_TODAY, FIXTURES, FRAMEWORKS, build, cli
+from harness import FIXTURE_TODAY, FIXTURES, FRAMEWORKS, build, cli
 from html_page import Node, parse_file
 
 from framework_builder.model.releases import canonical_json
@@ -146,15 +146,6 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build(root, today=FIXTURE_TODAY)
     assert result.code == 0, result.err
     return root / "site" / "minimal" / "1.0"
-
-
-@pytest.fixture(scope="module")
-def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("demo")
-    shutil.copytree(FRAMEWORKS, root / "frameworks")
-    result = build(root, today=DEMO_TODAY)
-    assert result.code == 0, result.err
-    return root / "site"
 
 
 def article(path: Path) -> Node:

@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from harness import DEMO_TODAY, FRAMEWORKS, REPO, build
+from harness import REPO, build_demo
 from html_page import Node, parse_file
 
 VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -40,23 +40,16 @@ THEME_ERRORS = [
 SITE = "http://localhost:8000/"  # where the pages are read from when following their links
 
 
-def _build(project: Path, *args: str) -> Path:
-    shutil.copytree(FRAMEWORKS, project / "frameworks")
-    result = build(project, *args, today=DEMO_TODAY)
-    assert result.code == 0, f"build failed:\n{result.out}\n{result.err}"
-    return project / "site"
-
-
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(demo_site: Path) -> Path:
     """The demo site, built with no site address (links relative)."""
-    return _build(tmp_path_factory.mktemp("valid"))
+    return demo_site
 
 
 @pytest.fixture(scope="module")
 def addressed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo site, built with a site address under a sub-path."""
-    return _build(tmp_path_factory.mktemp("valid-addressed"), "--site-url", "https://example.org/plans/")
+    return build_demo(tmp_path_factory.mktemp("valid-addressed"), "--site-url", "https://example.org/plans/")
 
 
 def _vnu() -> list[str]:

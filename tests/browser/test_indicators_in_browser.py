@@ -1,0 +1,251 @@
+"""The indicators page as a reader meets it in a real browser: the table of every indicator,
+the charts' accessible names and axis labels, and the charts' text in the dark scheme.
+
+The page is loaded once per colour scheme (see `indicators_page`) and every check asserts on
+what that visit measured. The page type is also in site_map.PAGE_TYPES, so axe-core, the
+heading order, privacy and the console are checked on it elsewhere.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Callable
+
+import pytest
+from record import accessible_name
+from site_map import PAGE_TYPES, SCHEMES
+
+PATH = PAGE_TYPES["indicators"]
+DESKTOP = {"width": 1280, "height": 900}  # as conftest.DESKTOP
+COLUMNS = ["Indicator", "Latest value", "Starting point", "Target", "Progress", "Trend"]
+PROGRESS = re.compile(
+    r"\d+(\.\d+)? % of the way to the target|Target reached|Not measured yet"
+    r"|Described in words, not as a share of the target|No starting point, so progress is not worked out"
+    r"|No target yet, so progress is not worked out|The target is the starting point, so progress is not worked out"
+)
+AXIS_DATE = re.compile(r"[A-Z][a-z]{2} \d{4}")
+
+MEASURE = """() => {
+    const article = document.querySelector('article');
+    const table = article.querySelector('table');
+    const firstChart = article.querySelector('svg.fb-chart');
+    const firstSection = article.querySelector('h3');
+    const before = (a, b) => Boolean(a && b && (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING));
+    const text = node => (node ? node.innerText || node.textContent : '').split(/\\s+/).join(' ').trim();
+    const rows = [...table.querySelectorAll('tbody tr:not(.fb-indicators__goal)')].map(row => {
+        const link = row.querySelector('th a');
+        return {name: text(link), href: link ? link.getAttribute('href') : null,
+                cells: [...row.querySelectorAll('td')].map(text)};
+    });
+    const sections = [...article.querySelectorAll('h3')].filter(h => before(table, h))
+        .map(h => ({id: h.id, text: text(h).replace(/¶$/, '').trim()}));
+    const visible = node => {
+        const style = getComputedStyle(node);
+        const box = node.getBoundingClientRect();
+        return style.display !== 'none' && style.visibility === 'visible' && Number(style.opacity) > 0
+            && Number(style.fillOpacity) > 0 && box.width > 0 && box.height > 0;
+    };
+    const background = node => {
+        for (; node; node = node.parentElement) {
+            const colour = getComputedStyle(node).backgroundColor;
+            if (!/rgba\\(\\d+, \\d+, \\d+, 0\\)/.test(colour) && colour !== 'transparent') return colour;
+        }
+        return 'rgb(255, 255, 255)';
+    };
+    const charts = [...article.querySelectorAll('svg.fb-chart')].map(svg => {
+        let section = svg.closest('figure') || svg;
+        while (section && section.tagName !== 'H3') section = section.previousElementSibling;
+        const box = svg.getBoundingClientRect();
+        return {
+            section: section ? section.id : null,
+            labelledBy: (svg.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean)
+                .map(id => { const target = document.getElementById(id); return target ? text(target) : null; }),
+            box: {left: box.left, right: box.right, top: box.top, bottom: box.bottom},
+            background: background(svg),
+            labels: [...svg.querySelectorAll('text')].map(label => {
+                const r = label.getBoundingClientRect();
+                const style = getComputedStyle(label);
+                return {cls: label.getAttribute('class') || '', text: label.textContent.trim(), visible: visible(label),
+                        box: {left: r.left, right: r.right, top: r.top, bottom: r.bottom, height: r.height},
+                        fill: style.fill, opacity: style.opacity, fillOpacity: style.fillOpacity};
+            }),
+        };
+    });
+    return {
+        scheme: document.body.getAttribute('data-md-color-scheme'),
+        tableFirst: before(table, firstChart) && before(table, firstSection)
+            && article.querySelector('table, svg.fb-chart, h3') === table,
+        columns: [...table.querySelectorAll('thead th')].map(text),
+        caption: text(table.querySelector('caption')),
+        rows, sections, charts,
+    };
+}"""
+
+LANDED = """href => {
+    const target = document.getElementById(decodeURIComponent(href.slice(1)));
+    if (!target) return {hash: location.hash, found: false};
+    const box = target.getBoundingClientRect();
+    const onTop = document.elementFromPoint(box.left + Math.min(box.width, 40) / 2, box.top + box.height / 2);
+    return {hash: location.hash, found: true, tag: target.tagName,
+            inView: box.top >= 0 && box.bottom <= window.innerHeight,
+            notCovered: Boolean(onTop && (onTop === target || target.contains(onTop)))};
+}"""
+
+
+@pytest.fixture(scope="module")
+def indicators_page(new_visit) -> Callable[[str], dict]:
+    """`indicators_page(scheme)`: what one visit to the indicators page measured in that scheme.
+    In the light scheme every row's link is also followed (same page, so no further load)."""
+
+    @functools.cache
+    def visit(scheme: str) -> dict:
+        with new_visit(viewport=DESKTOP, color_scheme=scheme) as opened:
+            opened.open(PATH)
+            page = opened.page
+            measured = page.evaluate(MEASURE)
+            charts = page.locator("article svg.fb-chart")
+            measured["names"] = [accessible_name(charts.nth(i), "img") for i in range(charts.count())]
+            measured["landed"] = {}
+            if scheme == "light":
+                for row in measured["rows"]:
+                    page.locator(f"article table tbody th a[href='{row['href']}']").click()
+                    page.wait_for_function("href => location.hash === href", arg=row["href"])
+                    page.wait_for_timeout(50)
+                    measured["landed"][row["href"]] = page.evaluate(LANDED, row["href"])
+            return measured
+
+    return visit
+
+
+@pytest.fixture(scope="module")
+def light(indicators_page) -> dict:
+    return indicators_page("light")
+
+
+def test_the_table_of_every_indicator_comes_first(light) -> None:
+    assert light["tableFirst"], "the first table, chart or indicator section in the content is not the indicators table"
+    assert light["columns"] == COLUMNS
+    assert light["caption"].startswith("Every indicator")
+
+
+def test_the_table_has_one_row_per_indicator(light) -> None:
+    sections = [f"#{section['id']}" for section in light["sections"]]
+    links = [row["href"] for row in light["rows"]]
+    assert len(sections) >= 10, sections
+    assert links == sections, "the table's rows are not the indicators below it, one each, in the same order"
+    assert [row["name"] for row in light["rows"]] == [section["text"] for section in light["sections"]]
+
+
+def test_each_row_gives_latest_value_baseline_target_and_progress_in_words(light) -> None:
+    for row in light["rows"]:
+        latest, baseline, target, progress, _trend = row["cells"]
+        assert latest and baseline and target, row
+        assert PROGRESS.fullmatch(progress), row
+        assert progress == "Not measured yet" or latest != "Not measured yet", row
+
+
+def test_each_rows_link_lands_on_its_indicators_section(light) -> None:
+    assert set(light["landed"]) == {row["href"] for row in light["rows"]}
+    for href, landed in light["landed"].items():
+        assert landed["hash"] == href and landed["found"] and landed["tag"] == "H3", (href, landed)
+        assert landed["inView"], f"{href}: the section's heading is not in the window after following the link"
+        assert landed["notCovered"], f"{href}: the section's heading is hidden under something (the sticky header?)"
+
+
+def test_the_table_agrees_with_each_charts_description(light) -> None:
+    rows = {row["href"]: row for row in light["rows"]}
+    assert light["charts"], "no chart on the indicators page"
+    for chart in light["charts"]:
+        latest, baseline, target, progress, _trend = rows[f"#{chart['section']}"]["cells"]
+        description = chart["labelledBy"][-1]
+        assert f"Baseline {baseline}" in description, (baseline, description)
+        assert f"target {target}" in description, (target, description)
+        if latest != "Not measured yet":
+            assert f"latest {latest}" in description, (latest, description)
+        assert f"Progress: {progress.lower()}." in description, (progress, description)
+
+
+def test_each_charts_accessible_name_names_the_target_and_the_baseline(light) -> None:
+    assert len(light["names"]) == len(light["charts"])
+    for name, chart in zip(light["names"], light["charts"]):
+        assert None not in chart["labelledBy"] and len(chart["labelledBy"]) == 2, chart["labelledBy"]
+        title, description = chart["labelledBy"]
+        # Chromium's computed name is the text of the aria-labelledby targets, title then description.
+        assert name == f"{title} {description}", name
+        assert "with the baseline and the target marked" in title, title
+        assert re.search(r"\bBaseline \d", name) and re.search(r"\btarget \d", name), name
+
+
+def test_each_charts_axis_labels_are_visible_text(light) -> None:
+    for chart in light["charts"]:
+        where = chart["section"]
+        labels = chart["labels"]
+        assert all(label["visible"] for label in labels), (where, [l["text"] for l in labels if not l["visible"]])
+        values = [l for l in labels if "fb-chart__tick" in l["cls"] and "fb-chart__date" not in l["cls"]]
+        dates = [l for l in labels if "fb-chart__date" in l["cls"]]
+        names = [l["text"] for l in labels if "fb-chart__axis-name" in l["cls"]]
+        assert len(values) >= 2 and all(re.fullmatch(r"[\d,.]+", l["text"]) for l in values), (where, values)
+        assert len(dates) >= 2 and all(AXIS_DATE.fullmatch(l["text"]) for l in dates), (where, dates)
+        assert "Date" in names and len(names) == 2, (where, names)
+        references = [l["text"] for l in labels if "fb-chart__ref-name" in l["cls"]]
+        assert any(r.startswith("Baseline ") for r in references) and any(r.startswith("Target ") for r in references)
+        for label in labels:
+            box = label["box"]
+            assert box["height"] >= 10, f"{where}: {label['text']!r} is drawn {box['height']:.1f} px high"
+            assert box["left"] >= 0 and box["right"] <= DESKTOP["width"], f"{where}: {label['text']!r} is off the page"
+        ordered = sorted(dates, key=lambda l: l["box"]["left"])
+        for left, right in itertools.pairwise(ordered):
+            assert left["box"]["right"] <= right["box"]["left"], f"{where}: {left['text']} overlaps {right['text']}"
+        refs = sorted((l for l in labels if "fb-chart__ref-name" in l["cls"]), key=lambda l: l["box"]["top"])
+        for upper, lower in itertools.pairwise(refs):
+            assert upper["box"]["bottom"] <= lower["box"]["top"] + 1, f"{where}: {upper['text']} overlaps {lower['text']}"
+
+
+def _rgba(colour: str) -> tuple[float, float, float, float]:
+    match = re.fullmatch(r"rgba?\(([\d.]+), ([\d.]+), ([\d.]+)(?:, ([\d.]+))?\)", colour)
+    assert match, colour
+    red, green, blue, alpha = match.groups()
+    return float(red), float(green), float(blue), float(alpha) if alpha is not None else 1.0
+
+
+def _luminance(rgb: tuple[float, float, float]) -> float:
+    def channel(value: float) -> float:
+        value /= 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(v) for v in rgb)
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast(text: str, alpha: float, background: str) -> float:
+    """WCAG contrast ratio of `text` (its alpha times `alpha`) drawn over an opaque `background`."""
+    *fg, fg_alpha = _rgba(text)
+    *bg, _ = _rgba(background)
+    fg_alpha *= alpha
+    shown = tuple(f * fg_alpha + b * (1 - fg_alpha) for f, b in zip(fg, bg))
+    lighter, darker = sorted((_luminance(shown), _luminance(tuple(bg))), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def test_contrast_ratio_is_computed_as_wcag_says() -> None:
+    assert round(contrast("rgb(0, 0, 0)", 1, "rgb(255, 255, 255)"), 1) == 21.0
+    assert contrast("rgb(255, 255, 255)", 1, "rgb(255, 255, 255)") == 1.0
+    assert round(contrast("rgb(118, 118, 118)", 1, "rgb(255, 255, 255)"), 2) == 4.54
+    assert contrast("rgba(0, 0, 0, 0.2)", 1, "rgb(255, 255, 255)") < 4.5
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_chart_text_stands_out_from_the_page_background(indicators_page, scheme: str) -> None:
+    measured = indicators_page(scheme)
+    assert measured["scheme"] == {"light": "default", "dark": "slate"}[scheme]
+    assert measured["charts"]
+    for chart in measured["charts"]:
+        for label in chart["labels"]:
+            alpha = float(label["opacity"]) * float(label["fillOpacity"])
+            ratio = contrast(label["fill"], alpha, chart["background"])
+            assert ratio >= 4.5, (
+                f"{scheme}: {chart['section']}: {label['text']!r} is {label['fill']} on {chart['background']}, "
+                f"contrast {ratio:.2f}"
+            )

@@ -125,9 +125,11 @@ def test_frameworks_without_the_new_sections_keep_their_digest() -> None:
     for slug in ("stamford", "riverton"):
         loaded = load_framework(FRAMEWORKS / slug)
         assert loaded.ok, loaded.diagnostics
-    stamford = load_framework(FRAMEWORKS / "stamford").framework
-    text = canonical_json(stamford)
+    riverton = load_framework(FRAMEWORKS / "riverton").framework
+    text = canonical_json(riverton)
     assert '"heard"' not in text and '"quick_exit"' not in text
+    stamford = canonical_json(load_framework(FRAMEWORKS / "stamford").framework)
+    assert '"heard"' in stamford and '"quick_exit"' in stamford
 
 
 # -- the pages --------------------------------------------------------------------------------
@@ -179,21 +181,25 @@ def test_the_heard_page_lists_every_entry(fixture_site: Path) -> None:
 
 
 def test_a_version_without_heard_says_so(demo_site: Path) -> None:
-    page = article(demo_site / "stamford" / "0.3" / "heard")
+    page = article(demo_site / "riverton" / "1.1" / "heard")
     assert "This version records no responses to comments." in page.text()
     assert page.find_all("div", "fb-heard") == []
 
 
 def test_what_changed_links_back_to_what_we_heard(demo_site: Path) -> None:
-    page = article(demo_site / "riverton" / "1.1" / "changes")
+    """Stamford's working version 0.3 answers the comments on its released version 0.2."""
+    page = article(demo_site / "stamford" / "0.3" / "changes")
     hrefs = [a.attrs.get("href") for a in page.find_all("a")]
     assert "../heard/" in hrefs
     items = {li.text().split("“")[1].split("”")[0]: li for li in page.find_all("li") if "“" in li.text()}
-    hotline = [a.attrs.get("href") for a in items["Run a city hate-incident hotline"].find_all("a")]
-    assert hotline == ["../heard/#heard-reporting-hotline"]
-    assert items["Reply to every report within five working days"].find_all("a") == []
-    heard = article(demo_site / "riverton" / "1.1" / "heard")
-    assert {h.attrs.get("id") for h in heard.find_all("h2")} >= {"heard-reporting-hotline", "heard-partner-coordination"}
+    trusted = [a.attrs.get("href") for a in items["Train trusted community partners to help people report"].find_all("a")]
+    assert trusted == ["../heard/#heard-trusted-reporting-points"]
+    assert items["Hold community information sessions"].find_all("a") == []
+    heard = article(demo_site / "stamford" / "0.3" / "heard")
+    assert {h.attrs.get("id") for h in heard.find_all("h2")} >= {
+        "heard-trusted-reporting-points", "heard-incident-data-summary", "heard-shared-service-projects",
+        "heard-framework"}
+    assert "What people said in the comments on version 0.2" in heard.text()
 
 
 def quick_exits(page: Node) -> list[Node]:
@@ -218,7 +224,7 @@ def test_quick_exit_is_only_on_those_pages_and_off_by_default(fixture_site: Path
     for page in ("", "goals/reporting", "heard", "privacy"):
         assert quick_exits(article(fixture_site / page)) == []
     for page in ("help", "comment"):
-        assert quick_exits(article(demo_site / "stamford" / "0.3" / page)) == []
+        assert quick_exits(article(demo_site / "riverton" / "1.1" / page)) == []
 
 
 def test_community_text_in_heard_and_quick_exit_is_inert(hostile_site: Path) -> None:

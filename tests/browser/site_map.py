@@ -14,7 +14,8 @@ GOAL = VERSION + "goals/awareness/"
 GOALS = VERSION + "goals/"
 ACTION_PLAN = VERSION + "action-plan/"
 PRINT = VERSION + "print/"
-HEARD_VERSION = "riverton/1.1/"
+# Stamford's working version answers the comments on 0.2 (What we heard) and has a quick exit.
+HEARD_VERSION = VERSION
 
 PAGE_TYPES = {
     "portal": "",
@@ -32,10 +33,9 @@ PAGE_TYPES = {
     "print": PRINT,
     "accessibility statement": VERSION + "accessibility/",
     "privacy": VERSION + "privacy/",
-    # Riverton's adopted version records what it heard in its comment window, and has a quick exit.
+    # Stamford's working version records what it heard on 0.2 ("get help" and "how to comment" have its quick exit).
     "what we heard": HEARD_VERSION + "heard/",
     "goal with what we heard": HEARD_VERSION + "goals/reporting/",
-    "get help with quick exit": HEARD_VERSION + "help/",
 }
 
 SCHEMES = ["light", "dark"]

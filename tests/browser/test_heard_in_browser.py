@@ -1,4 +1,4 @@
-"""What we heard and quick exit, as a reader meets them (Riverton's adopted version).
+"""What we heard and quick exit, as a reader meets them (Stamford's working version).
 
 The pages are also in site_map.PAGE_TYPES, so axe-core, the heading order, privacy and the
 console are checked on them in both schemes; here: the keyboard reaches the quick exit and
@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from site_map import HEARD_VERSION
 
-QUICK_EXIT = "https://example.org/"  # riverton's quick_exit.url
+QUICK_EXIT = "https://example.org/"  # stamford's quick_exit.url
 
 
 def test_the_keyboard_reaches_the_quick_exit_and_enter_leaves_the_site(new_visit) -> None:
@@ -38,10 +38,10 @@ def test_the_keyboard_reaches_the_quick_exit_and_enter_leaves_the_site(new_visit
 def test_what_we_heard_is_shown_under_its_item(new_visit) -> None:
     with new_visit(viewport={"width": 1280, "height": 800}) as visit:
         visit.open(HEARD_VERSION + "goals/reporting/")
-        box = visit.page.locator("#reporting-hotline ~ .fb-heard").first
+        box = visit.page.locator("#trusted-reporting-points ~ .fb-heard").first
         assert box.is_visible()
         text = " ".join(box.inner_text().split())
         assert text.startswith("What we heard about this")
         assert "The leadership group's response" in text
         following = visit.page.locator(".fb-heard + p a").first
-        assert following.get_attribute("href") == "../../heard/#heard-reporting-hotline"
+        assert following.get_attribute("href") == "../../heard/#heard-trusted-reporting-points"

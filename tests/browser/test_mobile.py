@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import axe_core
 import pytest
-from site_map import PHONE_PAGES
+from record import PHONE_HEADER, STATUS_LABEL
+from site_map import PHONE_PAGES, VERSION
 
 
 @pytest.mark.parametrize("name", list(PHONE_PAGES))
@@ -38,8 +39,22 @@ def test_phone_header_shows_a_short_title_that_fits(phone, name: str) -> None:
 def test_phone_header_leaves_the_status_to_the_banner(phone, name: str) -> None:
     page = phone(name)
     assert page.version_button == "0.3", f"{name}: the version menu shows {page.version_button!r}"
-    if name != "overview":  # the overview's first lines also say it, as the page's own fact
-        assert page.status_words_above_fold == 1, f"{name}: the status is shown {page.status_words_above_fold} times"
+    assert page.status_words_above_fold == 1, f"{name}: the status is shown {page.status_words_above_fold} times"
+
+
+def test_the_overview_keeps_its_status_line_on_a_desktop_and_in_print(new_visit) -> None:
+    """On a phone the overview leaves its draft's status to the banner; wider, and on paper, its line says it."""
+    with new_visit(viewport={"width": 1280, "height": 900}) as visit:
+        visit.open(VERSION)
+        page = visit.page
+        assert page.evaluate(PHONE_HEADER, STATUS_LABEL)["statusShown"] == 2, "banner and status line on a desktop"
+        page.emulate_media(media="print")
+        shown = page.evaluate(
+            """status => [...document.querySelectorAll('article p')]
+                   .filter(p => p.innerText.toLowerCase().includes(status)).map(p => p.innerText)""",
+            STATUS_LABEL,
+        )
+        assert any("Version 0.3" in line for line in shown), f"in print the status line lost its status: {shown}"
 
 
 @pytest.mark.parametrize("name", list(PHONE_PAGES))

@@ -42,7 +42,8 @@ SCHEMES = ["light", "dark"]
 
 # The pages checked at phone size (390×844).
 PHONE = {"width": 390, "height": 844}
-PHONE_PAGES = {"overview": VERSION, "goal": GOAL, "action-plan": ACTION_PLAN, "goals-index": GOALS}
+# Every page of a version, at phone width (the portal is plain HTML without the theme's header).
+PHONE_PAGES = {name.replace(" ", "-"): path for name, path in PAGE_TYPES.items() if name != "portal"}
 
 # Every (page type, colour scheme) pair: each is one page load, shared by every check.
 EVERY_PAGE = [(page_type, scheme) for page_type in PAGE_TYPES for scheme in SCHEMES]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import axe_core
 import pytest
 from record import PHONE_HEADER, STATUS_LABEL
-from site_map import PHONE_PAGES, VERSION
+from site_map import PHONE, PHONE_PAGES, VERSION
 
 
 @pytest.mark.parametrize("name", list(PHONE_PAGES))
@@ -62,3 +62,15 @@ def test_phone_page_has_no_wcag_violations(phone, name: str) -> None:
     axe_core.require()
     violations = phone(name).axe["violations"]
     assert not violations, f"{name} at phone size:\n{axe_core.describe(violations)}"
+
+
+def test_the_portal_fits_a_phone_and_has_no_wcag_violations(new_visit) -> None:
+    """The portal is plain HTML without the theme's header, so it has none of the header checks above."""
+    axe_core.require()
+    with new_visit(viewport=PHONE) as visit:
+        visit.open("")
+        page = visit.page
+        widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+        violations = axe_core.run(page)["violations"]
+    assert widths[0] <= widths[1], f"the portal is {widths[0]} px wide on a {widths[1]} px screen"
+    assert not violations, f"the portal at phone size:\n{axe_core.describe(violations)}"

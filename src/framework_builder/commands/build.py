@@ -94,7 +94,7 @@ def build_version(ctx: VersionContext, options: BuildOptions, theme: Theme, work
     output.remove_tree(work, options.project_dir / "build")
     docs_dir.mkdir(parents=True)
     started = time.perf_counter()
-    site_url = f"{options.site_url.rstrip('/')}/" if options.site_url else ""
+    site_url = _site_url(options)
     rendered = render_version(ctx, docs_dir, theme, site_url, pdf=options.pdf)
     timing.render += time.perf_counter() - started
     config = mkdocs_build.write_config(
@@ -111,12 +111,10 @@ def build_version(ctx: VersionContext, options: BuildOptions, theme: Theme, work
         site_url=f"{site_url}{ctx.slug}/{ctx.version}/" if site_url else "",
     )
     started = time.perf_counter()
-    # A release is dated by its release; the working version by the build date.
-    released = next(v.released_on for v in ctx.versions if v.version == ctx.version) or options.today
-    mkdocs_build.build(config, _epoch(released), f"{ctx.slug} {ctx.version}")
+    mkdocs_build.build(config, _epoch(ctx.dated), f"{ctx.slug} {ctx.version}")
     timing.mkdocs += time.perf_counter() - started
     if options.pdf:
-        print_to_pdf(site_dir / "print" / "index.html", site_dir / PDF_DOWNLOAD, released, _chromium())
+        print_to_pdf(site_dir / "print" / "index.html", site_dir / PDF_DOWNLOAD, ctx.dated, _chromium())
     return rendered.pages
 
 

@@ -49,7 +49,7 @@ def cache_key(ctx: VersionContext, window_state: str, inputs: str) -> str:
         "versions": [[v.version, v.status.value] for v in ctx.versions],
         "window": window_state,
         # The overview says when the version was last updated: its release date, or the build date.
-        "updated": (next(v.released_on for v in ctx.versions if v.version == ctx.version) or ctx.today).isoformat(),
+        "updated": ctx.dated.isoformat(),
         "inputs": inputs,
     })
 
@@ -57,7 +57,7 @@ def cache_key(ctx: VersionContext, window_state: str, inputs: str) -> str:
 def _code_digest() -> str:
     """A digest of framework-builder's own code: a new release or a local edit rebuilds every version."""
     sha = hashlib.sha256()
-    package = Path(__file__).parent
+    package = Path(__file__).resolve().parents[1]  # framework_builder/, every stage
     for path in sorted(package.rglob("*.py")):
         sha.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
     return sha.hexdigest()

@@ -93,7 +93,7 @@ def events(contexts: list[VersionContext], today: dt.date) -> list[Event]:
         fw, v, slug = ctx.framework, ctx.version, ctx.slug
         name = fw.title
         adopted = ctx.status in (Status.adopted, Status.superseded) and fw.adopted_on is not None
-        released_on = next(i.released_on for i in ctx.versions if i.version == v)
+        released_on = ctx.released_on
         if released_on is not None and released_on <= today and not (adopted and fw.adopted_on == released_on):
             found.append(Event(released_on, "released", slug, v, f"{name}: version {v} published",
                                f"Version {v} of {fw.title} was published {_RELEASED_AS[ctx.status]} "

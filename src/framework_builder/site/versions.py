@@ -45,6 +45,16 @@ class VersionContext:
     def is_newest(self) -> bool:
         return self.version == self.versions[0].version
 
+    @property
+    def released_on(self) -> dt.date | None:
+        """The day this version was released, or None for the working version."""
+        return next(info.released_on for info in self.versions if info.version == self.version)
+
+    @property
+    def dated(self) -> dt.date:
+        """The date this version's files carry: its release date, or the build date for the working version."""
+        return self.released_on or self.today
+
 
 def version_key(version: str) -> tuple:
     """Sort key for versions: 1.10 after 1.9, and a pre-release 1.0-rc.1 before 1.0."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any
@@ -35,7 +35,14 @@ from framework_builder.model.framework import (
 from framework_builder.model.items import actions, indicators
 from framework_builder.site.render import indicators as indicator_view
 from framework_builder.site.render.comments import Target, Window, comment_links, window, window_sentence
-from framework_builder.site.render.dashboard import GoalRow, goal_rows, status_bar, updated_on
+from framework_builder.site.render.dashboard import (
+    GoalRow,
+    average,
+    goal_rows,
+    measured_progress,
+    status_bar,
+    status_counts,
+)
 from framework_builder.site.render.escape import html, markdown_inline, markdown_url, url_part
 from framework_builder.site.render.heard import HeardEntry, heard_entries, heard_on
 from framework_builder.site.render.text import long_date, number, rich
@@ -119,9 +126,10 @@ def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None
         back = f"{ctx.slug}/{ctx.version}/goals/{goal.id}/{anchor}"
         return comment_links(ctx, Target(kind, item.id, title, site_url + back))
 
+    all_actions = list(actions(framework))
     leads, supports = defaultdict(list), defaultdict(list)
     addressed_by, funded = defaultdict(list), defaultdict(list)
-    for entry in actions(framework):
+    for entry in all_actions:
         action = entry[2]
         if action.lead:
             leads[action.lead].append(entry)
@@ -131,9 +139,9 @@ def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None
             addressed_by[finding].append(entry)
         for source in action.funding:
             funded[source].append(entry)
-    statuses = Counter(action.status for _, _, action in actions(framework))
-    measured = [p for _, i in indicators(framework) if (p := indicator_view.progress(i)) is not None]
-    updated = updated_on(ctx)
+    all_indicators = list(indicators(framework))
+    measured = measured_progress(indicator for _, indicator in all_indicators)
+    heard = heard_entries(framework)
     return VersionView(
         ctx=ctx,
         framework=framework,
@@ -147,22 +155,22 @@ def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None
         findings=_by_id(framework.findings),
         finding_numbers={f.id: n for n, f in enumerate(framework.findings, 1)},
         funding_sources=_by_id(framework.funding),
-        all_actions=list(actions(framework)),
-        all_indicators=list(indicators(framework)),
+        all_actions=all_actions,
+        all_indicators=all_indicators,
         changes=diff_frameworks(ctx.previous, framework) if ctx.previous is not None else None,
         leads=leads,
         supports=supports,
         addressed_by=addressed_by,
         funded=funded,
         objective_count=sum(len(goal.objectives) for goal in framework.goals),
-        action_counts=[(status, statuses[status]) for status in ActionStatus if statuses[status]],
+        action_counts=status_counts(action for _, _, action in all_actions),
         measured_progress=measured,
-        average_progress=round(sum(measured) / len(measured), 1) if measured else None,
+        average_progress=average(measured),
         goal_rows=goal_rows(framework.goals),
-        updated_on=updated[0],
-        updated_by_release=updated[1],
-        heard=heard_entries(framework),
-        heard_on=heard_on(framework),
+        updated_on=ctx.dated,
+        updated_by_release=ctx.released_on is not None,
+        heard=heard,
+        heard_on=heard_on(heard),
     )
 
 

@@ -6,16 +6,15 @@ Nothing is estimated. The bars only repeat the counts written out next to them.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from typing import Iterable
 
 from markupsafe import Markup
 
-from framework_builder.model.framework import ActionStatus, Goal
+from framework_builder.model.framework import Action, ActionStatus, Goal, Indicator
 from framework_builder.site.render import indicators as indicator_view
 from framework_builder.site.render.words import label
-from framework_builder.site.versions import VersionContext
 
 
 @dataclass(frozen=True)
@@ -30,30 +29,37 @@ class GoalRow:
     average_progress: float | None  # their average, None when none is measured
 
 
+def status_counts(actions: Iterable[Action]) -> list[tuple[ActionStatus, int]]:
+    """How many actions have each status, for the statuses in use, in their order."""
+    statuses = Counter(action.status for action in actions)
+    return [(status, statuses[status]) for status in ActionStatus if statuses[status]]
+
+
+def measured_progress(indicators: Iterable[Indicator]) -> list[float]:
+    """The progress of each indicator that is measured against its target (see `indicators.progress`)."""
+    return [p for indicator in indicators if (p := indicator_view.progress(indicator)) is not None]
+
+
+def average(values: list[float]) -> float | None:
+    """The average to one decimal, None when there is nothing to average."""
+    return round(sum(values) / len(values), 1) if values else None
+
+
 def goal_rows(goals: list[Goal]) -> list[GoalRow]:
     """A dashboard row per goal, in the framework's order."""
     rows = []
     for goal in goals:
-        statuses = Counter(action.status for objective in goal.objectives for action in objective.actions)
-        measured = [p for indicator in goal.indicators if (p := indicator_view.progress(indicator)) is not None]
+        counts = status_counts(action for objective in goal.objectives for action in objective.actions)
+        measured = measured_progress(goal.indicators)
         rows.append(GoalRow(
             goal=goal,
-            actions=sum(statuses.values()),
-            action_counts=[(status, statuses[status]) for status in ActionStatus if statuses[status]],
+            actions=sum(count for _, count in counts),
+            action_counts=counts,
             indicators=len(goal.indicators),
             measured=measured,
-            average_progress=round(sum(measured) / len(measured), 1) if measured else None,
+            average_progress=average(measured),
         ))
     return rows
-
-
-def updated_on(ctx: VersionContext) -> tuple[dt.date, bool]:
-    """The date a version was last updated, and whether it is its release date.
-
-    A release is dated by its release; the working version, which changes until it is
-    released, by the build date (as the build dates its files)."""
-    released = next((v.released_on for v in ctx.versions if v.version == ctx.version), None)
-    return (released, True) if released is not None else (ctx.today, False)
 
 
 def status_bar(counts: list[tuple[ActionStatus, int]]) -> Markup:

@@ -37,6 +37,6 @@ def heard_entries(framework: Framework) -> list[HeardEntry]:
     return found + [HeardEntry(entry) for entry in framework.heard.items if id(entry) not in placed]
 
 
-def heard_on(framework: Framework) -> dict[str, HeardItem]:
-    """Item id → what was heard about it (the first entry, when validate was not run)."""
-    return {e.entry.item: e.entry for e in heard_entries(framework) if e.kind is not None and e.entry.item}
+def heard_on(entries: list[HeardEntry]) -> dict[str, HeardItem]:
+    """Item id → what was heard about it, from `heard_entries` (the first entry, when validate was not run)."""
+    return {e.entry.item: e.entry for e in entries if e.kind is not None and e.entry.item}

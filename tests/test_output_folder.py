@@ -248,10 +248,9 @@ def test_only_keeps_the_other_frameworks_as_published(two_frameworks: Path, othe
     assert snapshot(project / "site" / "other") == kept
     assert (project / "site" / "other" / ".portal-entry.json").read_bytes() == portal_line
     assert sorted(portal_links(project / "site")) == ["minimal/1.0/", "other/1.0/"]
-    portal = (project / "site" / "index.html").read_text(encoding="utf-8")
-    assert "Otherville, Example State" in portal
+    assert "Otherville, Example State" in parse_file(project / "site" / "index.html").text()
     goal = project / "site" / "minimal" / "1.0" / "goals" / "reporting" / "index.html"
-    assert "Reporting, edited" in goal.read_text(encoding="utf-8")
+    assert "Reporting, edited" in parse_file(goal).text()
 
 
 def test_only_never_lists_a_framework_that_was_never_published(tmp_path: Path) -> None:
@@ -308,7 +307,7 @@ def test_a_killed_build_leaves_the_previous_site_and_the_next_build_cleans_up(de
     assert_no_traceback(later)
     assert leftovers(project) == []
     page = project / "site" / "stamford" / "0.3" / "goals" / "reporting" / "index.html"
-    assert "Reporting, after the kill" in page.read_text(encoding="utf-8")
+    assert "Reporting, after the kill" in parse_file(page).text()
     assert sorted(portal_links(project / "site")) == ["minimal/1.0/", "stamford/0.3/"]
 
 

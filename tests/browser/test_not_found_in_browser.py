@@ -8,67 +8,25 @@ address is answered with the nearest version's 404.html and status 404, as a sta
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import threading
-from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlsplit
 
 import axe_core
 import pytest
 from harness import build_demo
+from local_server import serving
 from site_map import TODAY, VERSION
 
 MISSING = VERSION + "no-such-page/"
-
-
-class _NotFoundHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files; for a missing one, the 404.html of the nearest folder above it, with status 404."""
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        """Keep test output clean."""
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = self._nearest_404() if code == 404 else None
-        if page is None:
-            super().send_error(code, message, explain)
-            return
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def _nearest_404(self) -> Path | None:
-        root = Path(self.directory).resolve()
-        here = Path(self.translate_path(self.path)).resolve()
-        for folder in [here, *here.parents]:
-            if folder != root and root not in folder.parents:
-                return None
-            if (folder / "404.html").is_file():
-                return folder / "404.html"
-        return None
 
 
 @pytest.fixture(scope="module")
 def addressed_site(tmp_path_factory: pytest.TempPathFactory, chromium_path: str) -> Iterator[str]:
     """The demo built with --site-url of the server that serves it; yields that address."""
     project = tmp_path_factory.mktemp("not-found")
-    site = project / "site"
-    handler = functools.partial(_NotFoundHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)  # bound now: the port is known
-    try:
-        url = f"http://127.0.0.1:{httpd.server_port}/"
-        assert build_demo(project, "--site-url", url, today=TODAY) == site
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    with serving(project / "site", not_found_pages=True) as url:
+        build_demo(project, "--site-url", url, today=TODAY)
         yield url
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 @pytest.fixture(scope="module")

@@ -15,9 +15,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import Enum
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SerializerFunctionWrapHandler, StringConstraints, model_serializer
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    HttpUrl,
+    SerializerFunctionWrapHandler,
+    StringConstraints,
+    Tag,
+    model_serializer,
+    model_validator,
+)
 
 from framework_builder.model.limits import (
     MARKDOWN_PATTERN,
@@ -40,13 +51,41 @@ Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_
 Markdown = Annotated[str, StringConstraints(strict=True, min_length=1, max_length=MAX_MARKDOWN, pattern=MARKDOWN_PATTERN)]
 Version = Annotated[str, StringConstraints(strict=True, pattern=VERSION_PATTERN, max_length=MAX_VERSION)]
 Number = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_NUMBER, le=MAX_NUMBER)]
+Amount = Annotated[float, Field(allow_inf_nan=False, ge=0, le=MAX_NUMBER)]
 Url = HttpUrl
+# A published reference number or label of an item, shown before its title: "1.05", "Goal 2", "A-3".
+# Write numbers in quotes (`reference: "1.05"`): unquoted, YAML reads 1.10 as the number 1.1.
+Reference = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=40,
+                                             pattern=TEXT_PATTERN)]
+# A three-letter ISO 4217 currency code: USD, EUR, CAD, GBP.
+Currency = Annotated[str, StringConstraints(strict=True, pattern=r"^[A-Z]{3}$")]
+# A year written as a number: 2024.
+Year = Annotated[int, Field(strict=True, ge=1900, le=2200)]
+# A period a value covers: a year `2024`, a half `2024-H1`, a quarter `2024-Q1`, a month `2024-03`,
+# or a range of days `2023-07-01/2024-06-30` (a fiscal year, a school year).
+PERIOD_PATTERN = (r"^[0-9]{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?$"
+                  r"|^[0-9]{4}-(0[1-9]|1[0-2])-[0-3][0-9]/[0-9]{4}-(0[1-9]|1[0-2])-[0-3][0-9]$")
+PeriodText = Annotated[str, StringConstraints(strict=True, pattern=PERIOD_PATTERN)]
+Period = Union[Year, PeriodText]
 
 
 class Model(BaseModel):
-    """Base for every YAML-authored model: unknown keys are errors."""
+    """Base for every YAML-authored model: unknown keys are errors.
+
+    `omit_when_empty` names fields added after the first releases were frozen: they are left
+    out of the output when None or empty, so the digest (and framework.json) of every earlier
+    release stays the same."""
 
     model_config = ConfigDict(extra="forbid", frozen=False, use_enum_values=False)
+    omit_when_empty: ClassVar[tuple[str, ...]] = ()
+
+    @model_serializer(mode="wrap")
+    def _leave_out_empty_additions(self, handler: SerializerFunctionWrapHandler) -> dict:
+        data = handler(self)
+        for name in self.omit_when_empty:
+            if data.get(name) in (None, []):
+                data.pop(name, None)
+        return data
 
 
 class Status(str, Enum):
@@ -82,6 +121,27 @@ class PreventionLevel(str, Enum):
     primary = "primary"
     secondary = "secondary"
     tertiary = "tertiary"
+
+
+class Topic(str, Enum):
+    """What a framework works to prevent; every sentence the tool writes itself follows it."""
+
+    hate_and_targeted_violence = "hate-and-targeted-violence"
+    community_violence = "community-violence"
+    gun_violence = "gun-violence"
+    youth_violence = "youth-violence"
+    violent_extremism = "violent-extremism"
+
+
+class Role(str, Enum):
+    """An organization's part in the framework."""
+
+    convener = "convener"
+    steering = "steering"
+    member = "member"
+    funder = "funder"
+    technical_support = "technical-support"
+    partner = "partner"
 
 
 class Timeframe(str, Enum):
@@ -126,11 +186,15 @@ class Frequency(str, Enum):
 
 
 class Organization(Model):
-    """A partner in the local leadership group (Popolo-like)."""
+    """An organization taking part in the framework (Popolo-like), with its role in it."""
+
+    omit_when_empty = ("role", "role_note")
 
     id: Slug
     name: Text
     sector: Sector
+    role: Role | None = None  # its part in the framework; the partners page groups by it
+    role_note: Text | None = None  # the role in the plan's words: "Appointed by the mayor in 2017"
     url: Url | None = None
     description: Markdown | None = None
 
@@ -138,17 +202,53 @@ class Organization(Model):
 class Finding(Model):
     """A finding of the needs and vulnerabilities assessment."""
 
+    omit_when_empty = ("reference", "title")
+
     id: Slug
+    reference: Reference | None = None
+    title: Text | None = None  # a short name for links ("Few residents report incidents"); else its first words
     text: Markdown
     source: Text | None = None
 
 
+class FundedAmount(Model):
+    """An amount of money: how much, in which currency, for which fiscal year or period."""
+
+    amount: Amount
+    currency: Currency | None = None  # defaults to the framework's `currency`
+    fiscal_year: Year | Text | None = None  # as the budget names it: 2018, "FY2018-19"
+    period: Period | None = None
+    note: Text | None = None
+
+
 class FundingSource(Model):
+    """Who pays: a budget line, a grant, a foundation."""
+
+    omit_when_empty = ("for_the_plan",)
+
     id: Slug
     name: Text
     kind: Literal["local-government", "state", "federal", "foundation", "community", "private", "other"]
     description: Markdown | None = None
     url: Url | None = None
+    # Money for the plan as a whole (planning, engagement, coordination), not tied to one action.
+    for_the_plan: list[FundedAmount] = Field(default_factory=list, max_length=MAX_ITEMS)
+
+
+class FundingLink(FundedAmount):
+    """An action's funding from one source, with the amount when it is known."""
+
+    source: Slug
+    amount: Amount | None = None  # type: ignore[assignment]
+
+
+class FocusArea(Model):
+    """A place the framework focuses on: a neighbourhood, a district, a corridor."""
+
+    id: Slug
+    name: Text
+    kind: Text | None = None  # "neighbourhood", "police district", "ward"
+    description: Markdown | None = None
 
 
 class Resource(Model):
@@ -220,13 +320,46 @@ class Comments(Model):
     channels: list[Channel] = Field(min_length=1, max_length=MAX_ITEMS)
 
 
-class DatedValue(Model):
+class _OnDateOrPeriod(Model):
+    """A value on one day (`date`) or over a period (`period`): exactly one of the two."""
+
+    omit_when_empty = ("date", "period")
+
+    date: dt.date | None = None
+    period: Period | None = None
+
+    @model_validator(mode="after")
+    def _date_or_period(self) -> "_OnDateOrPeriod":
+        if (self.date is None) == (self.period is None):
+            raise ValueError("give either `date:` (one day, YYYY-MM-DD) or `period:` (2024, 2024-Q1, 2024-03, "
+                             "or 2023-07-01/2024-06-30), not both and not neither")
+        return self
+
+
+class DatedValue(_OnDateOrPeriod):
+    """A baseline or target: a value on a date or over a period."""
+
     value: Number | Text
-    date: dt.date
 
 
-class Measurement(Model):
-    date: dt.date
+class NotKnownYet(Model):
+    """A baseline or target the group does not know yet, said so explicitly: `{not_known_yet: true}`."""
+
+    not_known_yet: Literal[True]
+    note: Text | None = None  # how and when it will be known: "Set from the 2025 resident survey"
+
+
+def _known_or_not(value: Any) -> str:
+    return "not-known-yet" if isinstance(value, dict) and "not_known_yet" in value else "known"
+
+
+BaselineOrTarget = Annotated[
+    Union[Annotated[DatedValue, Tag("known")], Annotated[NotKnownYet, Tag("not-known-yet")]],
+    Discriminator(_known_or_not),
+]
+
+
+class Measurement(_OnDateOrPeriod):
     value: Number | Text
     note: Text | None = None
 
@@ -234,36 +367,64 @@ class Measurement(Model):
 class Indicator(Model):
     """How progress is measured (aligned with IATI results)."""
 
+    omit_when_empty = ("reference", "served_by")
+
     id: Slug
+    reference: Reference | None = None
     name: Text
     description: Markdown | None = None
     type: IndicatorType
     measure: Measure
-    unit: Text | None = None
+    unit: Text | None = None  # shown with every value: "%", "incidents", "per 100,000 residents"
     direction: Direction
-    baseline: DatedValue | None = None
-    target: DatedValue | None = None
+    baseline: BaselineOrTarget | None = None
+    target: BaselineOrTarget | None = None
     source: Text | None = None
     frequency: Frequency | None = None
+    # The objectives and actions whose work this indicator measures (their ids).
+    served_by: list[Slug] = Field(default_factory=list, max_length=MAX_ITEMS)
     measurements: list[Measurement] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
 class Action(Model):
+    """A piece of work someone does. `timeframe` is optional when `start` or `end` is given."""
+
+    omit_when_empty = ("reference", "timeframe", "areas")
+
     id: Slug
+    reference: Reference | None = None
     title: Text
     description: Markdown | None = None
     lead: Slug | None = None
     partners: list[Slug] = Field(default_factory=list, max_length=MAX_ITEMS)
-    timeframe: Timeframe
+    timeframe: Timeframe | None = None
     start: dt.date | None = None
     end: dt.date | None = None
     status: ActionStatus = ActionStatus.not_started
     addresses: list[Slug] = Field(default_factory=list, max_length=MAX_ITEMS)
-    funding: list[Slug] = Field(default_factory=list, max_length=MAX_ITEMS)
+    # Funding source ids, or {source, amount, currency, fiscal_year, period, note} when the amount is known.
+    funding: list[Slug | FundingLink] = Field(default_factory=list, max_length=MAX_ITEMS)
+    areas: list[Slug] = Field(default_factory=list, max_length=MAX_ITEMS)  # focus area ids
+
+    @model_validator(mode="after")
+    def _when(self) -> "Action":
+        if self.timeframe is None and self.start is None and self.end is None:
+            raise ValueError("say when the work happens: `timeframe:` (near-term, mid-term or long-term), "
+                             "or `start:` and `end:` dates (YYYY-MM-DD)")
+        return self
+
+    def funding_links(self) -> list[FundingLink]:
+        """Every funding of this action as a link (a bare source id has no amount)."""
+        return [FundingLink(source=f) if isinstance(f, str) else f for f in self.funding]
 
 
 class Objective(Model):
+    """The level between a goal and its actions; each framework names it (objective, strategy, priority)."""
+
+    omit_when_empty = ("reference",)
+
     id: Slug
+    reference: Reference | None = None
     title: Text
     description: Markdown | None = None
     prevention_level: PreventionLevel | None = None
@@ -271,13 +432,20 @@ class Objective(Model):
 
 
 class Goal(Model):
-    """One goal, authored in its own file `goals/<id>.yml`."""
+    """One goal, authored in its own file `goals/<id>.yml`.
+
+    Actions sit under objectives, or directly under the goal (`actions:`) when the plan has no
+    middle level; a goal may also have indicators only."""
+
+    omit_when_empty = ("reference", "actions")
 
     id: Slug
+    reference: Reference | None = None
     title: Text
     summary: Markdown | None = None
     order: Annotated[int, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)] | None = None
-    objectives: list[Objective] = Field(min_length=1, max_length=MAX_ITEMS)
+    actions: list[Action] = Field(default_factory=list, max_length=MAX_ITEMS)
+    objectives: list[Objective] = Field(default_factory=list, max_length=MAX_ITEMS)
     indicators: list[Indicator] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
@@ -316,12 +484,44 @@ class QuickExit(Model):
     label: Text | None = None
 
 
-# Optional sections of framework.yml added after the first releases (see FrameworkFile's serializer).
-ADDED_LATER = ("heard", "quick_exit")
+class LevelName(Model):
+    """What a framework calls one level of its plan, in the singular and the plural."""
+
+    singular: Text
+    plural: Text
+
+
+class Levels(Model):
+    """The names of the plan's levels, used on every page, link and download. Each is optional."""
+
+    goal: LevelName = LevelName(singular="Goal", plural="Goals")
+    objective: LevelName = LevelName(singular="Objective", plural="Objectives")
+    action: LevelName = LevelName(singular="Action", plural="Actions")
+    indicator: LevelName = LevelName(singular="Indicator", plural="Indicators")
+
+
+class Horizon(Model):
+    """How long the plan runs and how often it is reviewed."""
+
+    start: Year
+    end: Year
+    review: Frequency | None = None  # how often the group reviews the plan
+    next_review: dt.date | None = None
+
+
+class Engagement(Model):
+    """The engagement that shaped the plan: how many people, when, and how."""
+
+    participants: Annotated[int, Field(strict=True, ge=1, le=MAX_NUMBER)] | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    description: Markdown | None = None  # how: listening sessions, surveys, youth councils
 
 
 class FrameworkFile(Model):
     """The contents of `framework.yml`: everything but the goals."""
+
+    omit_when_empty = ("heard", "quick_exit", "topic", "levels", "currency", "horizon", "engagement", "focus_areas")
 
     slug: Slug
     city: Text
@@ -333,24 +533,29 @@ class FrameworkFile(Model):
     version: Version
     status: Literal[Status.draft, Status.public_comment, Status.adopted]
     language: Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = "en"
+    topic: Topic | None = None  # what the framework works to prevent; hate and targeted violence when not given
+    levels: Levels | None = None  # what the plan calls its levels; goals, objectives, actions, indicators when not given
     adopted_on: dt.date | None = None
+    horizon: Horizon | None = None
+    engagement: Engagement | None = None
+    currency: Currency | None = None  # the currency of every amount that names none
     comments: Comments | None = None
     organizations: list[Organization] = Field(default_factory=list, max_length=MAX_ITEMS)
     findings: list[Finding] = Field(default_factory=list, max_length=MAX_ITEMS)
     funding: list[FundingSource] = Field(default_factory=list, max_length=MAX_ITEMS)
     resources: list[Resource] = Field(default_factory=list, max_length=MAX_ITEMS)
+    focus_areas: list[FocusArea] = Field(default_factory=list, max_length=MAX_ITEMS)
     heard: Heard | None = None
     quick_exit: QuickExit | None = None
 
-    @model_serializer(mode="wrap")
-    def _leave_out_unused_additions(self, handler: SerializerFunctionWrapHandler) -> dict:
-        """Fields added after releases were first frozen are left out when not given, so the digest
-        of every earlier release (and its framework.json) stays the same."""
-        data = handler(self)
-        for name in ADDED_LATER:
-            if data.get(name) is None:
-                data.pop(name, None)
-        return data
+    @property
+    def level_names(self) -> Levels:
+        """The names of the plan's levels (the defaults when `levels:` is not given)."""
+        return self.levels or Levels()
+
+    @property
+    def topic_or_default(self) -> Topic:
+        return self.topic or Topic.hate_and_targeted_violence
 
 
 class Framework(FrameworkFile):

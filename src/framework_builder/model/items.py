@@ -38,11 +38,12 @@ FRAMEWORK_LISTS = (
     ("finding", "findings"),
     ("funding", "funding"),
     ("resource", "resources"),
+    ("focus-area", "focus_areas"),
 )
 
 
 def walk(framework: Framework) -> Iterator[Item]:
-    """Every organization, finding, funding source, resource, goal, objective, action and indicator."""
+    """Every organization, finding, funding source, resource, focus area, goal, objective, action and indicator."""
     for kind, field in FRAMEWORK_LISTS:
         for index, model in enumerate(getattr(framework, field)):
             yield Item(kind, model, FRAMEWORK_FILE, (field, index))
@@ -53,6 +54,8 @@ def walk(framework: Framework) -> Iterator[Item]:
 def walk_goal(goal: Goal) -> Iterator[Item]:
     """A goal and everything in it, in reading order."""
     yield Item("goal", goal, goal.id, (), goal)
+    for a_index, action in enumerate(goal.actions):
+        yield Item("action", action, goal.id, ("actions", a_index), goal)
     for o_index, objective in enumerate(goal.objectives):
         yield Item("objective", objective, goal.id, ("objectives", o_index), goal, objective)
         for a_index, action in enumerate(objective.actions):
@@ -61,12 +64,19 @@ def walk_goal(goal: Goal) -> Iterator[Item]:
         yield Item("indicator", indicator, goal.id, ("indicators", i_index), goal)
 
 
-def actions(framework: Framework) -> Iterator[tuple[Goal, Objective, Action]]:
-    """Every action with its goal and objective."""
+def actions(framework: Framework) -> Iterator[tuple[Goal, Objective | None, Action]]:
+    """Every action with its goal and objective (None for an action directly under its goal)."""
     for goal in framework.goals:
-        for objective in goal.objectives:
-            for action in objective.actions:
-                yield goal, objective, action
+        yield from goal_actions(goal)
+
+
+def goal_actions(goal: Goal) -> Iterator[tuple[Goal, Objective | None, Action]]:
+    """A goal's actions in reading order: those directly under it, then those under each objective."""
+    for action in goal.actions:
+        yield goal, None, action
+    for objective in goal.objectives:
+        for action in objective.actions:
+            yield goal, objective, action
 
 
 def indicators(framework: Framework) -> Iterator[tuple[Goal, Indicator]]:

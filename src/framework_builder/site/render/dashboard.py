@@ -13,6 +13,7 @@ from typing import Iterable
 from markupsafe import Markup
 
 from framework_builder.model.framework import Action, ActionStatus, Goal, Indicator
+from framework_builder.model.items import goal_actions
 from framework_builder.site.render import indicators as indicator_view
 from framework_builder.site.render.words import label
 
@@ -49,7 +50,7 @@ def goal_rows(goals: list[Goal]) -> list[GoalRow]:
     """A dashboard row per goal, in the framework's order."""
     rows = []
     for goal in goals:
-        counts = status_counts(action for objective in goal.objectives for action in objective.actions)
+        counts = status_counts(action for _, _, action in goal_actions(goal))
         measured = measured_progress(goal.indicators)
         rows.append(GoalRow(
             goal=goal,

@@ -39,7 +39,7 @@ def _csv(columns: tuple[str, ...], rows: list[dict[str, object]]) -> str:
 
 def actions_csv(ctx: VersionContext) -> str:
     """One row per action."""
-    rows = [{**action.model_dump(mode="json"), "goal": goal.id, "objective": objective.id}
+    rows = [{**action.model_dump(mode="json"), "goal": goal.id, "objective": objective.id if objective else None}
             for goal, objective, action in actions(ctx.framework)]
     return _csv(ACTION_COLUMNS, rows)
 

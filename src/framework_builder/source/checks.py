@@ -62,11 +62,13 @@ def _references(framework: Framework, items: list[Item], report: Report) -> Iter
             value = getattr(item.model, field)
             refs = [value] if isinstance(value, str) else (value or [])
             for index, ref in enumerate(refs):
+                linked = not isinstance(ref, str)  # a funding link {source, amount, ...}
+                ref = ref.source if linked else ref
                 if ref in targets[kind]:
                     continue
                 guess = closest(ref, targets[kind])
                 hint = f"did you mean '{guess}'?" if guess else f"add it to `{_LIST_OF[kind]}:` in framework.yml"
-                loc = item.loc + ((field,) if isinstance(value, str) else (field, index))
+                loc = item.loc + ((field,) if isinstance(value, str) else (field, index) + (("source",) if linked else ()))
                 yield report(item.file, loc, code, f"action '{item.id}' refers to unknown {_WORD[kind]} '{ref}'", hint)
 
 

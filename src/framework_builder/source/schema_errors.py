@@ -9,7 +9,7 @@ from typing import Any, Iterable
 
 from pydantic import BaseModel, ValidationError
 
-from framework_builder.model.framework import SLUG_PATTERN, VERSION_PATTERN
+from framework_builder.model.framework import SLUG_PATTERN, VERSION_PATTERN, Action, DatedValue, Measurement
 from framework_builder.model.limits import (
     MARKDOWN_PATTERN,
     MAX_NUMBER,
@@ -34,6 +34,29 @@ _ITEM_WORDS = {
     "resources": "resource",
     "channels": "comment channel",
     "measurements": "measurement",
+    "focus_areas": "focus area",
+    "for_the_plan": "amount",
+}
+
+# Field names authors write for a field that has another name here, and the hint for each.
+_LEVELS_HINT = "name the level as your plan does with `levels:` in framework.yml"
+_FIELD_SYNONYMS: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(("strategies", "priorities", "pillars", "focus", "themes"),
+                    ("objectives", f"did you mean `objectives:`? {_LEVELS_HINT}")),
+    **dict.fromkeys(("measures", "metrics", "kpis", "performance_measures", "targets"),
+                    ("indicators", f"did you mean `indicators:`? {_LEVELS_HINT}")),
+    **dict.fromkeys(("tasks", "activities", "steps", "initiatives", "projects"),
+                    ("actions", f"did you mean `actions:`? {_LEVELS_HINT}")),
+    **dict.fromkeys(("budget", "amount", "cost", "costs", "funds", "funded_by"),
+                    ("funding", "did you mean `funding:`? write the source and the amount: "
+                                "`funding: [{source: city-budget, amount: 280000, fiscal_year: 2018}]`")),
+    **dict.fromkeys(("neighbourhoods", "neighborhoods", "districts", "places", "area", "locations"),
+                    ("areas", "did you mean `areas:`? name focus areas by their ids from `focus_areas:` in framework.yml")),
+    **dict.fromkeys(("number", "ref", "code", "no", "numbering"),
+                    ("reference", 'did you mean `reference:`? write the published number in quotes: `reference: "1.05"`')),
+    **dict.fromkeys(("serves", "supports", "measured_work", "linked_to", "related"),
+                    ("served_by", "did you mean `served_by:`? list the ids of the objectives and actions this "
+                                  "indicator measures")),
 }
 
 
@@ -43,16 +66,20 @@ def validation_diagnostics(
     """One diagnostic per distinct problem in `error`, located in `source`."""
     grouped: dict[tuple, list[dict]] = {}
     for item in error.errors(include_url=False):
-        loc = _document_loc(item["loc"], source.data)
+        loc = _document_loc(item["loc"], source.data, missing=item["type"] == "missing")
         grouped.setdefault(loc, []).append(item)
     return [_diagnostic(loc, items, model, source) for loc, items in grouped.items()]
 
 
-def _document_loc(loc: Iterable[Any], data: Any) -> tuple:
-    """Drop the steps pydantic adds for union members, keeping only document keys."""
+def _document_loc(loc: Iterable[Any], data: Any, *, missing: bool = False) -> tuple:
+    """Drop the steps pydantic adds for union members, keeping only document keys
+    (and, for a missing field, its name at the end)."""
     kept = []
     node = data
-    for step in loc:
+    steps = list(loc)
+    for index, step in enumerate(steps):
+        if isinstance(node, dict) and isinstance(step, str) and step not in node and not (missing and index == len(steps) - 1):
+            continue  # a union member's tag, such as 'known'
         if isinstance(node, dict) and isinstance(step, str):
             kept.append(step)
             node = node.get(step)
@@ -65,8 +92,15 @@ def _document_loc(loc: Iterable[Any], data: Any) -> tuple:
 
 
 def _context(loc: tuple, data: Any) -> str:
-    """'in action 'host-forum'' for the deepest item with an id along `loc`."""
-    found = ""
+    """' in action 'host-forum'' for the deepest item along `loc` (' in measurement 2 of indicator 'x''
+    for one without an id), or ''."""
+    words = _item_words(loc, data)
+    return f" in {words}" if words else ""
+
+
+def _item_words(loc: tuple, data: Any) -> str:
+    """The deepest item along `loc` in words: "action 'host-forum'", "measurement 2 of indicator 'x'"."""
+    found: list[str] = []
     node, parent_key = data, None
     for step in loc:
         if isinstance(node, dict) and isinstance(step, str):
@@ -76,10 +110,14 @@ def _context(loc: tuple, data: Any) -> str:
             if isinstance(node, dict):
                 word = _ITEM_WORDS.get(parent_key or "", "item")
                 ident = node.get("id")
-                found = f"{word} '{ident}'" if isinstance(ident, str) else f"{word} {step + 1}"
+                found.append(f"{word} '{ident}'" if isinstance(ident, str) else f"{word} {step + 1}")
         else:
             break
-    return f" in {found}" if found else ""
+    if not found:
+        return ""
+    if "'" in found[-1] or len(found) == 1:
+        return found[-1]
+    return f"{found[-1]} of {found[-2]}"
 
 
 # A broken limit explains the problem better than "not a number" from the other member of a union.
@@ -88,7 +126,8 @@ _HYGIENE_PATTERNS = (TEXT_PATTERN, MARKDOWN_PATTERN)
 
 
 def _diagnostic(loc: tuple, items: list[dict], model: type[BaseModel], source: SourceFile) -> Diagnostic:
-    first = next((item for item in items if item["type"] in _LIMIT_TYPES or _is_hygiene(item)), items[0])
+    first = next((item for item in items if item["type"] in _LIMIT_TYPES or _is_hygiene(item)),
+                 next((item for item in items if item["type"] == "string_pattern_mismatch"), items[0]))
     kind = first["type"]
     field = next((step for step in reversed(loc) if isinstance(step, str)), "value")
     where = _context(loc, source.data)
@@ -99,9 +138,11 @@ def _diagnostic(loc: tuple, items: list[dict], model: type[BaseModel], source: S
         return _limit_diagnostic(first, loc, field, where, source)
 
     if kind == "extra_forbidden":
-        allowed = _allowed_fields(model, loc[:-1])
+        allowed = _allowed_fields(model, loc[:-1], without=field)
+        meant, synonym_hint = _FIELD_SYNONYMS.get(field.lower(), ("", ""))
         guess = closest(field, allowed)
-        hint = f"did you mean '{guess}'?" if guess else "allowed fields: " + ", ".join(allowed)
+        hint = (synonym_hint if meant in allowed else f"did you mean '{guess}'?" if guess
+                else "allowed fields: " + ", ".join(allowed))
         return Diagnostic.at(source.path, source.position(loc, key=True), "FB101", f"unknown field '{field}'{where}", hint)
     if kind in ("missing", "union_tag_not_found"):
         name = first.get("ctx", {}).get("discriminator", field).strip("'")
@@ -109,6 +150,9 @@ def _diagnostic(loc: tuple, items: list[dict], model: type[BaseModel], source: S
             source.path, source.position(loc[:-1] if kind == "missing" else loc), "FB102",
             f"missing required field '{name}'{where}", f"add `{name}:` to this item",
         )
+    if field == "not_known_yet" and kind == "literal_error":
+        return Diagnostic.at(source.path, source.position(loc), "FB104", f"'not_known_yet' can only be true{where}",
+                             "write `{not_known_yet: true}` while it is not known, and `{value: ..., date: ...}` once it is")
     if kind in ("enum", "literal_error", "union_tag_invalid"):
         expected = _QUOTED.findall(first.get("ctx", {}).get("expected", "") or first.get("ctx", {}).get("expected_tags", ""))
         shown = value.get("type") if kind == "union_tag_invalid" and isinstance(value, dict) else value
@@ -135,9 +179,36 @@ def _diagnostic(loc: tuple, items: list[dict], model: type[BaseModel], source: S
         return Diagnostic.at(source.path, source.position(loc), "FB103", f"'{field}' should be a mapping of `key: value` lines{where}, not {_describe(value)}", "indent `key: value` lines under it")
     if kind == "list_type":
         return Diagnostic.at(source.path, source.position(loc), "FB103", f"'{field}' should be a list{where}, not {_describe(value)}", "write each item on its own line starting with '- '")
+    if kind == "value_error":
+        return _rule_diagnostic(loc, first, model, source)
     if types_seen & {"string_type", "float_type", "float_parsing", "int_type", "int_parsing", "bool_type", "bool_parsing"}:
         return _type_diagnostic(loc, field, value, types_seen, where, source)
     return Diagnostic.at(source.path, source.position(loc), "FB109", f"{field}{where}: {first['msg']}", "")
+
+
+# A rule a model checks across its fields: its code and a hint with an example.
+_RULES: dict[type[BaseModel], tuple[str, str]] = {
+    Action: ("FB114", "for example `timeframe: near-term`, or `start: 2026-01-01` (and `end:` when it is known); "
+                      "`timeframe:` may be left out when a date is given"),
+    DatedValue: ("FB115", "for example `date: 2025-03-31` for one day, or `period: 2025-Q1` for a quarter"),
+    Measurement: ("FB115", "for example `date: 2025-03-31` for one day, or `period: 2025` for a year"),
+}
+
+
+def _rule_diagnostic(loc: tuple, item: dict, model: type[BaseModel], source: SourceFile) -> Diagnostic:
+    """A model's own rule broken: "action 'x': say when the work happens ...", at the item."""
+    text = item["msg"].removeprefix("Value error, ")
+    code, hint = next((_RULES[k] for k in _models_at(model, loc) if k in _RULES), ("FB109", ""))
+    return Diagnostic.at(source.path, source.position(loc), code, f"{_subject(loc, source.data)}: {text}", hint)
+
+
+def _subject(loc: tuple, data: Any) -> str:
+    """What the item at `loc` is, in words: "action 'x'", "measurement 2 of indicator 'y'",
+    "the baseline of indicator 'y'"."""
+    if loc and isinstance(loc[-1], str):
+        owner = _item_words(loc[:-1], data)
+        return f"the {loc[-1]} of {owner}" if owner else f"`{loc[-1]}`"
+    return _item_words(loc, data) or "this item"
 
 
 def _is_hygiene(item: dict) -> bool:
@@ -205,11 +276,24 @@ def _format_hint(field: str) -> str:
                "https://forms.example.org/comment?item={item}",
         "repository": "write owner/name, for example example-org/framework",
         "language": "write a language code such as en or es",
+        "currency": "write a three-letter currency code in capitals, such as USD, EUR or CAD",
+        "period": "write a year (2024), a half (2024-H1), a quarter (2024-Q1), a month (2024-03), "
+                  "or a range of days (2023-07-01/2024-06-30)",
     }.get(field, "see the schema in schema/ for the expected form")
 
 
-def _allowed_fields(model: type[BaseModel], loc: tuple) -> list[str]:
-    """The field names of the model found at `loc` inside `model`."""
+def _allowed_fields(model: type[BaseModel], loc: tuple, without: str) -> list[str]:
+    """The field names of the model found at `loc` inside `model`; of a union, those of the
+    members that refuse the field `without` (a target with a `note:` is a value, not "not known yet")."""
+    names: list[str] = []
+    for klass in _models_at(model, loc):
+        if without not in klass.model_fields:
+            names.extend(n for n in klass.model_fields if n not in names)
+    return names
+
+
+def _models_at(model: type[BaseModel], loc: tuple) -> list[type[BaseModel]]:
+    """The models the value at `loc` inside `model` may be (several through a union)."""
     candidates: list[Any] = [model]
     for step in loc:
         if isinstance(step, int):
@@ -221,12 +305,7 @@ def _allowed_fields(model: type[BaseModel], loc: tuple) -> list[str]:
                 if isinstance(klass, type) and issubclass(klass, BaseModel) and step in klass.model_fields:
                     next_candidates.append(klass.model_fields[step].annotation)
         candidates = next_candidates
-    names: list[str] = []
-    for c in candidates:
-        for klass in _unwrap(c):
-            if isinstance(klass, type) and issubclass(klass, BaseModel):
-                names.extend(n for n in klass.model_fields if n not in names)
-    return names
+    return [klass for c in candidates for klass in _unwrap(c) if isinstance(klass, type) and issubclass(klass, BaseModel)]
 
 
 def _unwrap(annotation: Any, *, list_items: bool = False) -> list[Any]:

@@ -1,4 +1,4 @@
-"""Near-miss suggestions ("did you mean ...?") and id suggestions."""
+"""Near-miss suggestions ("did you mean ...?"), common synonyms, and id suggestions."""
 
 from __future__ import annotations
 
@@ -7,13 +7,63 @@ import re
 import unicodedata
 from typing import Iterable
 
+# Words authors write for an allowed value, and the value they mean. A synonym is suggested
+# only when its value is one of the options of the field at hand, so one word may mean a value
+# in one field and another in another ("hold": maintain a direction, put an action on hold).
+_MEANINGS: dict[str, tuple[str, ...]] = {
+    "decrease": ("reduce", "lower", "fewer", "down", "less", "decreasing", "reduction", "minimize", "minimise"),
+    "increase": ("raise", "grow", "more", "up", "higher", "increasing", "improve", "maximize", "maximise"),
+    "maintain": ("keep", "steady", "hold", "same", "stable", "sustain", "flat"),
+    "complete": ("done", "finished", "completed", "closed"),
+    "in-progress": ("ongoing", "started", "underway", "active", "in-process", "begun", "current"),
+    "on-hold": ("paused", "suspended", "hold", "postponed", "deferred"),
+    "dropped": ("cancelled", "canceled", "stopped", "abandoned", "removed"),
+    "not-started": ("planned", "todo", "to-do", "pending", "proposed", "future"),
+    "near-term": ("short-term", "short", "immediate", "soon"),
+    "mid-term": ("medium-term", "medium", "intermediate"),
+    "long-term": ("long", "later"),
+    "annually": ("yearly", "annual", "every-year", "each-year"),
+    "quarterly": ("quarter", "every-quarter"),
+    "monthly": ("month", "every-month"),
+    "twice-yearly": ("biannual", "biannually", "semiannual", "semi-annual", "semi-annually", "half-yearly",
+                     "twice-a-year"),
+    "once": ("one-time", "one-off", "single"),
+    "count": ("number", "total", "tally"),
+    "percent": ("percentage", "%", "share", "proportion"),
+    "rate": ("ratio", "per-capita"),
+    "qualitative": ("text", "words", "narrative", "descriptive"),
+    "public-comment": ("comment", "comments", "consultation", "public-review"),
+    "adopted": ("approved", "final", "passed", "adopt"),
+    "convener": ("chair", "convenor", "coordinator", "backbone"),
+    "steering": ("steering-committee", "oversight", "advisory"),
+    "funder": ("funding", "donor", "sponsor", "foundation", "philanthropy"),
+    "technical-support": ("technical-assistance", "technical", "support", "advisor", "adviser"),
+    "local-government": ("government", "municipal", "county"),
+    "law-enforcement": ("police", "sheriff", "public-safety"),
+    "education": ("school", "schools", "university", "college"),
+    "nonprofit": ("non-profit", "ngo", "charity"),
+    "health": ("public-health", "hospital", "healthcare"),
+}
+SYNONYMS: dict[str, list[str]] = {
+    word: [value for value, words in _MEANINGS.items() if word in words]
+    for words in _MEANINGS.values() for word in words
+}
+
+
+def _normal(word: str) -> str:
+    """'Short term', 'short_term' and 'SHORT-TERM' all read as 'short-term'."""
+    return re.sub(r"[\s_]+", "-", word.strip().lower())
+
 
 def closest(word: str, options: Iterable[str]) -> str | None:
-    """The option closest to `word`, if one is close enough to be a likely typo."""
+    """The option `word` most likely means: the same word in other letters, a synonym, or a near miss."""
     options = list(options)
-    lowered = {option.lower(): option for option in options}
-    if word.lower() in lowered and word not in options:
-        return lowered[word.lower()]
+    normal = {_normal(option): option for option in options}
+    if _normal(word) in normal and word not in options:
+        return normal[_normal(word)]
+    meant = [value for value in SYNONYMS.get(_normal(word), []) if value in options]
+    if meant:
+        return meant[0]
     matches = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return matches[0] if matches else None
 

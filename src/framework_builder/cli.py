@@ -100,20 +100,32 @@ def schema(out: Path) -> None:
         click.echo(f"wrote {path}")
 
 
+# The values of model.framework.Topic, the default first (tests/test_new.py checks they agree), written
+# out so that the command line starts without loading the model.
+TOPICS = ("hate-and-targeted-violence", "community-violence", "gun-violence", "youth-violence", "violent-extremism")
+
+
 @main.command()
 @click.argument("slug")
 @click.option("--city", required=True, help="The city's name, as residents write it.")
 @click.option("--region", required=True, help="The state or region, as residents write it.")
+@click.option("--topic", type=click.Choice(TOPICS), default=TOPICS[0], show_default=True,
+              help="What the framework works to prevent; the sentences the site writes follow it.")
+@click.option("--levels", metavar="GOALS/OBJECTIVES/ACTIONS/INDICATORS",
+              help="What the plan calls its four levels, in the plural, separated by slashes, for example "
+                   "goals/strategies/actions/measures (default: goals/objectives/actions/indicators). "
+                   "Each singular drops the plural's ending (strategies: strategy); change it in framework.yml if needed.")
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_ROOT, show_default=True,
               help="The folder that holds the frameworks.")
-def new(slug: str, city: str, region: str, root: Path) -> None:
+def new(slug: str, city: str, region: str, topic: str, levels: str | None, root: Path) -> None:
     """Start a new framework in ROOT/SLUG: framework.yml and one goal, with a note on every field.
 
+    The notes and the example text are written for the topic and use the plan's level names.
     Never overwrites: exits 1 when the folder exists or the slug is not valid.
     """
     from framework_builder.commands.new import run
 
-    _say(run(slug, city, region, root))
+    _say(run(slug, city, region, root, topic, levels))
 
 
 @main.command()

@@ -10,9 +10,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from framework_builder.model.framework import Status
+from framework_builder.model.framework import Status, Topic
 from framework_builder.site.render.comments import window_sentence
 from framework_builder.site.render.escape import html, url_part
+from framework_builder.site.render.topic import DEFAULT_TOPIC, shared_prevents, topic_words
 from framework_builder.site.render.words import label
 from framework_builder.site.theme import Theme
 from framework_builder.site.versions import VersionContext
@@ -34,6 +35,9 @@ class PortalEntry:
     latest: str
     versions: int
     comments: str  # the comment window in words (`window_sentence`), '' when the framework takes none
+    # What it works to prevent (its latest version's `Topic`, by value: the entry is kept as JSON, and
+    # entries kept by an earlier build have none).
+    topic: str = DEFAULT_TOPIC.value
 
 
 def versions_json(contexts: list[VersionContext]) -> str:
@@ -52,7 +56,8 @@ def portal_entry(contexts: list[VersionContext]) -> PortalEntry:
     latest = next(c for c in contexts if c.version == newest.latest)
     framework = latest.framework
     return PortalEntry(newest.slug, framework.city, framework.region, framework.title, label(latest.status),
-                       latest.version, len(contexts), window_sentence(newest, naming_version=True))
+                       latest.version, len(contexts), window_sentence(newest, naming_version=True),
+                       framework.topic_or_default.value)
 
 
 def write_framework_index(out: Path, contexts: list[VersionContext], entry: PortalEntry, theme: Theme) -> None:
@@ -65,6 +70,12 @@ def write_framework_index(out: Path, contexts: list[VersionContext], entry: Port
 
 
 def write_portal(out: Path, entries: list[PortalEntry], theme: Theme) -> None:
-    """`index.html`: every framework with its city, status, latest version and comment state."""
-    html = theme.portal.get_template("index.html.j2").render(entries=sorted(entries, key=lambda e: e.city))
+    """`index.html`: every framework with its city, status, latest version and comment state.
+
+    The first sentence names what the frameworks work to prevent; when their topics differ, it says
+    'violence' and each framework's line names its own."""
+    topics = {Topic(entry.topic) for entry in entries}
+    html = theme.portal.get_template("index.html.j2").render(
+        entries=sorted(entries, key=lambda e: e.city), prevents=shared_prevents(topics),
+        own_topics={topic.value: topic_words(topic).prevents for topic in topics} if len(topics) > 1 else {})
     (out / "index.html").write_text(html, encoding="utf-8")

@@ -16,6 +16,8 @@ from dataclasses import dataclass, fields
 from typing import Any
 from urllib.parse import urlsplit
 
+from jinja2 import pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from framework_builder.model.diff import ItemChange, describe, diff_frameworks
@@ -46,6 +48,7 @@ from framework_builder.site.render.dashboard import (
 from framework_builder.site.render.escape import html, markdown_inline, markdown_url, url_part
 from framework_builder.site.render.heard import HeardEntry, heard_entries, heard_on
 from framework_builder.site.render.text import long_date, number, rich
+from framework_builder.site.render.topic import TopicWords, topic_words
 from framework_builder.site.render.words import explain, label
 from framework_builder.site.versions import VersionContext
 
@@ -63,10 +66,17 @@ def describe_change(change: ItemChange) -> str:
     return describe(change, markdown_inline)
 
 
+@pass_context
+def explain_for_topic(context: Context, value: Any) -> str:
+    """`explain` on a page: its examples follow the topic of the framework being rendered."""
+    framework = context.get("framework")
+    return explain(value, framework.topic if framework is not None else None)
+
+
 # Community text always leaves through one of the escaping filters (see escape.py), or `rich`.
 FILTERS = {"rich": rich, "href": markdown_url, "inline": markdown_inline, "html": html, "url": url_part,
            "host": url_host, "long_date": long_date, "number": number, "label": label,
-           "explain": explain}
+           "explain": explain_for_topic}
 
 # Names every page may use that do not depend on the version.
 GLOBALS = {"Window": Window, "timeframes": list(Timeframe), "describe_change": describe_change,
@@ -82,6 +92,7 @@ class VersionView:
 
     ctx: VersionContext
     framework: Framework
+    topic: TopicWords  # what the framework works to prevent, in the words of every sentence we write
     version: str
     status: Status  # the effective status
     window: Window  # the comment window on the build date
@@ -145,6 +156,7 @@ def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None
     return VersionView(
         ctx=ctx,
         framework=framework,
+        topic=topic_words(framework.topic),
         version=ctx.version,
         status=ctx.status,
         window=window(ctx),

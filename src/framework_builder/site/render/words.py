@@ -12,7 +12,9 @@ from framework_builder.model.framework import (
     PreventionLevel,
     Status,
     Timeframe,
+    Topic,
 )
+from framework_builder.site.render.topic import topic_words
 
 LABELS: dict[Enum, str] = {
     Status.draft: "Draft",
@@ -56,7 +58,7 @@ EXPLANATIONS: dict[Enum, str] = {
                               "including support to leave it behind and return to the community.",
     IndicatorType.output: "Counts what we do, for example trainings held.",
     IndicatorType.outcome: "Shows the change our work makes, for example trust in the city.",
-    IndicatorType.impact: "Shows long-term change in the community, for example fewer hate incidents.",
+    IndicatorType.impact: "Shows long-term change in the community, for example {impact_example}.",
 }
 
 
@@ -69,7 +71,7 @@ def label(value: Enum | str | None) -> str:
     return str(value)
 
 
-def explain(value: Enum) -> str:
-    """A one-line explanation of a term, or ''."""
-    return EXPLANATIONS.get(value, "")
+def explain(value: Enum, topic: Topic | None = None) -> str:
+    """A one-line explanation of a term, or ''; its example follows the topic (the default topic's for None)."""
+    return EXPLANATIONS.get(value, "").format(impact_example=topic_words(topic).impact_example)
 

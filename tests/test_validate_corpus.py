@@ -275,7 +275,7 @@ ERRORS = [
                                            "        status: in-progress\n        start: 2026-05-01\n        end: 2026-04-01\n"),),
          "FB211", f"{GOAL}:15:14", "action 'reporting-guide' ends (2026-04-01) before it starts (2026-05-01)"),
     Case("baseline-after-target", (Edit(GOAL, "date: 2027-01-01", "date: 2024-01-01"),),
-         "FB208", f"{GOAL}:23:31", "the target date (2024-01-01) is not after the baseline date (2025-01-01)",
+         "FB208", f"{GOAL}:23:31", "the target (2024-01-01) is not after the baseline (2025-01-01)",
          "the baseline is where you start"),
     Case("measurements-out-of-order", (Edit(GOAL, "{date: 2025-12-31, value: 21}", "{date: 2025-03-31, value: 21}"),),
          "FB209", f"{GOAL}:26:16", "measurement of 2025-03-31 is not after the one before it", "oldest first"),

@@ -23,6 +23,7 @@ from framework_builder.source.discovery import (
     source_jobs,
     too_large,
 )
+from framework_builder.source.partial import Unvalidated
 from framework_builder.source.schema_errors import validation_diagnostics
 from framework_builder.source.yamlsource import SourceFile, read_many, read_or_diagnostic
 
@@ -78,11 +79,15 @@ def _load_framework(folder: Path) -> LoadedFramework:
 
     sources: dict[str, SourceFile] = {}
     read = read_many(jobs)
+    unvalidated = Unvalidated()
     head = _to_model(read[0], FrameworkFile, loaded.diagnostics, sources, FRAMEWORK_FILE)
+    if head is None:
+        unvalidated.add_framework_file(_data(read[0]))
     goals: list[Goal] = []
     for path, result in zip(goal_files, read[1:]):
         goal = _to_model(result, Goal, loaded.diagnostics, sources, path.stem)
         if goal is None:
+            unvalidated.add_goal_file(_data(result))
             continue
         if goal.id != path.stem:
             source = sources[path.stem]
@@ -96,22 +101,27 @@ def _load_framework(folder: Path) -> LoadedFramework:
         loaded.diagnostics.append(Diagnostic.at(source.path, source.position(("slug",)), "FB206",
                                                 f"slug '{head.slug}' does not match the folder name '{folder.name}'",
                                                 f"write `slug: {folder.name}`"))
-    if head is None or len(goals) != len(goal_files):
-        loaded.diagnostics = sort_diagnostics(loaded.diagnostics)
-        return loaded
-
     goals.sort(key=lambda g: (g.order is None, g.order or 0, g.id))
-    framework = Framework.model_construct(**dict(head), goals=goals)
+    # What validated is checked now, so every error shows in one run (see source/partial.py).
+    framework = Framework.model_construct(**(dict(head) if head is not None else {}), goals=goals)
 
     def report(file: str, loc: tuple, code: str, message: str, hint: str) -> Diagnostic:
         source = sources[FRAMEWORK_FILE] if file == FRAMEWORK_FILE else _goal_source(file, sources, goals)
         return Diagnostic.at(source.path, source.position(loc), code, message, hint)
 
-    loaded.diagnostics.extend(check_framework(framework, report))
+    loaded.diagnostics.extend(check_framework(framework, report, unvalidated))
+    if unvalidated.anything:
+        loaded.diagnostics = sort_diagnostics(loaded.diagnostics)
+        return loaded
     loaded.framework = framework
     loaded.releases = _read_releases(folder, framework, sources, loaded.diagnostics)
     loaded.diagnostics = sort_diagnostics(loaded.diagnostics)
     return loaded
+
+
+def _data(result: SourceFile | Diagnostic) -> object:
+    """The YAML read from a file (None when it could not be read)."""
+    return result.data if isinstance(result, SourceFile) else None
 
 
 def _goal_source(goal_id: str, sources: dict[str, SourceFile], goals: list[Goal]) -> SourceFile:

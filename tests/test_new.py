@@ -6,8 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from harness import cli
 from html_page import parse_file
+
+from framework_builder.cli import TOPICS
+from framework_builder.commands.new import parse_levels
+from framework_builder.model.framework import Levels, Topic
 
 ARGS = ("--city", "Oakdale", "--region", "Example State")
 TOP_LEVEL_KEY = re.compile(r"^[a-z_]+:")
@@ -96,3 +101,71 @@ def test_scaffold_builds_into_a_site(oakdale: Path, tmp_path: Path) -> None:
     assert code == 0, out + err
     first_page = parse_file(site / "oakdale" / "0.1" / "index.html")
     assert first_page.find_all("title")[0].text().startswith("Oakdale Local Prevention Framework")
+
+
+def test_new_seeds_the_topic_and_the_level_names(tmp_path: Path) -> None:
+    code, out, err = new(tmp_path, "oakdale", *ARGS, "--topic", "community-violence",
+                         "--levels", "goals/strategies/actions/measures")
+    assert code == 0, out + err
+    folder = tmp_path / "frameworks" / "oakdale"
+    framework = yaml.safe_load((folder / "framework.yml").read_text(encoding="utf-8"))
+    goal_text = (folder / "goals" / "coordination.yml").read_text(encoding="utf-8")
+    assert framework["topic"] == "community-violence"
+    assert framework["levels"] == {"goal": {"singular": "Goal", "plural": "Goals"},
+                                   "objective": {"singular": "Strategy", "plural": "Strategies"},
+                                   "action": {"singular": "Action", "plural": "Actions"},
+                                   "indicator": {"singular": "Measure", "plural": "Measures"}}
+    assert framework["summary"].startswith("This framework sets out how Oakdale works to prevent community violence.")
+    assert yaml.safe_load(goal_text)["title"] == "Bring partners together to prevent violence"
+    notes = [line.strip() for line in goal_text.splitlines() if line.lstrip().startswith("#")]
+    assert "# The strategies of this goal (key `objectives:`), each with the actions that serve it." in notes
+    assert "# The measures of this goal: how its progress is measured." in notes
+    written = (folder / "framework.yml").read_text(encoding="utf-8") + goal_text
+    assert not re.search(r"\bhate\b|\bbias\b", written.replace("hate-and-targeted-violence", ""), re.IGNORECASE)
+
+    code, out, err = cli("validate", "--strict", "frameworks/oakdale", cwd=tmp_path)
+    assert code == 0, out + err
+    assert "warning" not in out + err
+
+
+def test_without_options_new_seeds_the_default_topic_and_levels(oakdale: Path) -> None:
+    framework = yaml.safe_load((oakdale / "framework.yml").read_text(encoding="utf-8"))
+    assert framework["topic"] == "hate-and-targeted-violence"
+    assert framework["levels"] == Levels().model_dump()
+    assert "works to prevent hate and targeted violence" in framework["summary"]
+
+
+def test_the_topics_new_offers_are_the_models(tmp_path: Path) -> None:
+    assert TOPICS == tuple(topic.value for topic in Topic)
+    assert TOPICS[0] == Topic.hate_and_targeted_violence.value  # the default
+    code, out, _ = cli("new", "--help", cwd=tmp_path)
+    assert code == 0
+    assert "goals/strategies/actions/measures" in " ".join(out.split())
+
+
+@pytest.mark.parametrize(("plural", "singular"), [
+    ("strategies", "Strategy"), ("measures", "Measure"), ("priorities", "Priority"), ("approaches", "Approach"),
+    ("focus areas", "Focus area"), ("processes", "Process"), ("objectives", "Objective")])
+def test_each_level_is_named_in_the_singular_too(plural: str, singular: str) -> None:
+    levels = parse_levels(f"goals/{plural}/actions/indicators")
+    assert (levels.objective.singular, levels.objective.plural) == (singular, plural[0].upper() + plural[1:])
+
+
+@pytest.mark.parametrize(("levels", "says"), [
+    ("goals/strategies", "--levels names the plan's four levels"),
+    ("goals//actions/measures", "--levels names the plan's four levels"),
+    ("goals/strat3gies/actions/measures", "'strat3gies' cannot be the name of a level"),
+])
+def test_new_refuses_levels_it_cannot_read(tmp_path: Path, levels: str, says: str) -> None:
+    code, _, err = new(tmp_path, "oakdale", *ARGS, "--levels", levels)
+    assert code == 1
+    assert says in err
+    assert "for example --levels goals/strategies/actions/measures" in err
+    assert not (tmp_path / "frameworks" / "oakdale").exists()
+
+
+def test_new_refuses_a_topic_it_does_not_know(tmp_path: Path) -> None:
+    code, _, err = new(tmp_path, "oakdale", *ARGS, "--topic", "hate")
+    assert code == 2
+    assert "community-violence" in err
+    assert not (tmp_path / "frameworks" / "oakdale").exists()

@@ -34,6 +34,9 @@ def repo(tmp_path: Path) -> Path:
     shutil.copytree(MINIMAL, tmp_path / "frameworks" / "minimal")
     release(tmp_path, "public-comment")
     set_version(tmp_path, "1.0", "1.1")
+    framework = tmp_path / "frameworks" / "minimal" / "framework.yml"  # adopting needs its date
+    framework.write_text(framework.read_text().replace("status: public-comment\n",
+                                                       "status: public-comment\nadopted_on: 2026-01-10\n"))
     release(tmp_path, "adopted")
     set_version(tmp_path, "1.1", "1.2")
     git(tmp_path, "init", "-q")

@@ -40,11 +40,15 @@ def release_path(folder: Path, version: str) -> Path:
     return folder / "releases" / f"{version}.yml"
 
 
+def missing_adoption_date(framework: Framework, status: Status) -> bool:
+    """Whether freezing `framework` as `status` would publish an adopted version with no adoption date."""
+    return status is Status.adopted and framework.adopted_on is None
+
+
 def freeze(framework: Framework, status: Status, released_on: dt.date) -> ReleaseFile:
-    """A release of `framework` with the given status."""
+    """A release of `framework` with the given status, exactly as the authors wrote it: nothing is
+    filled in (an adoption date is never guessed; `release` refuses when `missing_adoption_date`)."""
     frozen = framework.model_copy(update={"status": status})
-    if status is Status.adopted and frozen.adopted_on is None:
-        frozen = frozen.model_copy(update={"adopted_on": released_on})
     return ReleaseFile(version=framework.version, released_on=released_on, digest=digest(frozen), framework=frozen)
 
 

@@ -350,7 +350,9 @@ class NotKnownYet(Model):
 
 
 def _known_or_not(value: Any) -> str:
-    return "not-known-yet" if isinstance(value, dict) and "not_known_yet" in value else "known"
+    """The union's tag: from the YAML's dict when validating, from the model when serializing."""
+    unknown = isinstance(value, NotKnownYet) or (isinstance(value, dict) and "not_known_yet" in value)
+    return "not-known-yet" if unknown else "known"
 
 
 BaselineOrTarget = Annotated[

@@ -42,12 +42,13 @@ from framework_builder.site.render.dashboard import (
     average,
     goal_rows,
     measured_progress,
+    moved_away,
     status_bar,
     status_counts,
 )
 from framework_builder.site.render.escape import html, markdown_inline, markdown_url, url_part
 from framework_builder.site.render.heard import HeardEntry, heard_entries, heard_on
-from framework_builder.site.render.text import long_date, number, rich
+from framework_builder.site.render.text import long_date, number, rich, when_name
 from framework_builder.site.render.topic import TopicWords, topic_words
 from framework_builder.site.render.words import explain, label
 from framework_builder.site.versions import VersionContext
@@ -81,9 +82,11 @@ FILTERS = {"rich": rich, "href": markdown_url, "inline": markdown_inline, "html"
 # Names every page may use that do not depend on the version.
 GLOBALS = {"Window": Window, "timeframes": list(Timeframe), "describe_change": describe_change,
            "progress": indicator_view.progress, "progress_bar": indicator_view.progress_bar,
-           "latest_value": indicator_view.latest, "chart": indicator_view.chart,
+           "chart": indicator_view.chart,
            "chart_description": indicator_view.describe, "status_bar": status_bar,
-           "progress_words": indicator_view.progress_words, "sparkline": indicator_view.sparkline}
+           "progress_words": indicator_view.progress_words, "sparkline": indicator_view.sparkline,
+           "value_words": indicator_view.value_words, "value_parts": indicator_view.value_parts,
+           "with_unit": indicator_view.with_unit, "when_name": when_name}
 
 
 @dataclass(frozen=True)
@@ -114,11 +117,14 @@ class VersionView:
     action_counts: list[tuple[ActionStatus, int]]  # statuses in use, in their order
     measured_progress: list[float]  # progress of every indicator measured against its target
     average_progress: float | None  # their average, None when none is measured
+    moved_away: int  # indicators that moved away from their target (no share, so not averaged)
     goal_rows: list[GoalRow]  # the overview's dashboard: each goal's actions by status and indicators' progress
     updated_on: dt.date  # when this version was last updated: its release date, or the build date
     updated_by_release: bool  # True when updated_on is the release date, False for the build date
     heard: list[HeardEntry]  # what we heard in a comment window (framework.heard), items first
     heard_on: dict[str, Any]  # item id → its HeardItem, for the box under the item
+    work_of: dict[str, list[indicator_view.Work]]  # indicator id → the objectives and actions it measures
+    indicators_of: dict[str, list[tuple[Goal, Indicator]]]  # objective or action id → the indicators measuring it
 
 
 def _by_id(items: list[Any]) -> dict[str, Any]:
@@ -153,6 +159,7 @@ def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None
     all_indicators = list(indicators(framework))
     measured = measured_progress(indicator for _, indicator in all_indicators)
     heard = heard_entries(framework)
+    work_of, indicators_of = indicator_view.measured_work(framework)
     return VersionView(
         ctx=ctx,
         framework=framework,
@@ -178,11 +185,14 @@ def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None
         action_counts=status_counts(action for _, _, action in all_actions),
         measured_progress=measured,
         average_progress=average(measured),
+        moved_away=moved_away(indicator for _, indicator in all_indicators),
         goal_rows=goal_rows(framework.goals),
         updated_on=ctx.dated,
         updated_by_release=ctx.released_on is not None,
         heard=heard,
         heard_on=heard_on(heard),
+        work_of=work_of,
+        indicators_of=indicators_of,
     )
 
 

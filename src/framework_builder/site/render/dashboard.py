@@ -28,6 +28,7 @@ class GoalRow:
     indicators: int
     measured: list[float]  # progress of each indicator measured against its target
     average_progress: float | None  # their average, None when none is measured
+    moved_away: int  # indicators whose latest value is further from the target than the starting point
 
 
 def status_counts(actions: Iterable[Action]) -> list[tuple[ActionStatus, int]]:
@@ -37,8 +38,16 @@ def status_counts(actions: Iterable[Action]) -> list[tuple[ActionStatus, int]]:
 
 
 def measured_progress(indicators: Iterable[Indicator]) -> list[float]:
-    """The progress of each indicator that is measured against its target (see `indicators.progress`)."""
+    """The progress of each indicator that is measured against its target (see `indicators.progress`).
+
+    One that moved away from its target has no share (it is counted by `moved_away`), so it is
+    not averaged as if it stood at 0 %."""
     return [p for indicator in indicators if (p := indicator_view.progress(indicator)) is not None]
+
+
+def moved_away(indicators: Iterable[Indicator]) -> int:
+    """How many indicators moved away from their target since their starting point."""
+    return sum(indicator_view.standing(indicator).moved_away for indicator in indicators)
 
 
 def average(values: list[float]) -> float | None:
@@ -59,6 +68,7 @@ def goal_rows(goals: list[Goal]) -> list[GoalRow]:
             indicators=len(goal.indicators),
             measured=measured,
             average_progress=average(measured),
+            moved_away=moved_away(goal.indicators),
         ))
     return rows
 

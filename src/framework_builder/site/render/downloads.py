@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+from framework_builder.model.framework import DatedValue
 from framework_builder.model.items import actions, indicators
 from framework_builder.site.render.indicators import latest, progress
 from framework_builder.site.versions import VersionContext
@@ -15,7 +16,7 @@ ACTION_COLUMNS = ("goal", "objective", "id", "title", "lead", "partners", "timef
                   "status", "addresses", "funding")
 INDICATOR_COLUMNS = ("goal", "id", "name", "type", "measure", "unit", "direction", "baseline_value",
                      "baseline_date", "target_value", "target_date", "latest_value", "latest_date",
-                     "progress_percent", "source", "frequency")
+                     "progress_percent", "source", "frequency", "baseline_period", "target_period", "latest_period")
 
 
 def _cell(value: object) -> str:
@@ -45,21 +46,22 @@ def actions_csv(ctx: VersionContext) -> str:
 
 
 def indicators_csv(ctx: VersionContext) -> str:
-    """One row per indicator, with its latest value and progress."""
+    """One row per indicator, with its latest value and progress. A value over a period has its
+    period in the `*_period` column (its `*_date` empty); one not known yet leaves both empty."""
     rows = []
     for goal, indicator in indicators(ctx.framework):
-        now = latest(indicator)
-        rows.append({
+        row: dict[str, object] = {
             **indicator.model_dump(mode="json", exclude={"baseline", "target", "measurements", "description"}),
             "goal": goal.id,
-            "baseline_value": indicator.baseline.value if indicator.baseline else None,
-            "baseline_date": indicator.baseline.date if indicator.baseline else None,
-            "target_value": indicator.target.value if indicator.target else None,
-            "target_date": indicator.target.date if indicator.target else None,
-            "latest_value": now.value if now else None,
-            "latest_date": now.date if now else None,
             "progress_percent": progress(indicator),
-        })
+        }
+        for name, value in (("baseline", indicator.baseline), ("target", indicator.target),
+                            ("latest", latest(indicator))):
+            known = value if isinstance(value, DatedValue) else None
+            row[f"{name}_value"] = known.value if known else None
+            row[f"{name}_date"] = known.date if known else None
+            row[f"{name}_period"] = known.period if known else None
+        rows.append(row)
     return _csv(INDICATOR_COLUMNS, rows)
 
 

@@ -1,8 +1,15 @@
 """Indicator progress and charts.
 
-Progress = (latest − baseline) / (target − baseline), clamped to 0–100 %, as IATI's
-d-portal shows it. Each series is drawn as a small inline SVG (no script, no third
-party) that carries its own description; the page also lists every value in a table.
+Progress = (latest − baseline) / (target − baseline), as IATI's d-portal shows it, given only
+where it means what it says: the latest value is a number, the baseline and the target are known
+numbers that agree with the direction (for `decrease` the target is below the baseline), and the
+value has not moved away from the target. A value past the target is "Target reached", never more
+than 100 %; `maintain` says whether the latest value is at, above or below the target. Otherwise
+the page shows the values and says in words why it gives no figure.
+
+Each series is drawn as a small inline SVG (no script, no third party) that carries its own
+description; the page also lists every value in a table. A value over a period (a quarter, a
+year) is drawn at the middle of its period and named by the period on the axis.
 """
 
 from __future__ import annotations
@@ -13,65 +20,164 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from framework_builder.model.framework import DatedValue, Direction, Indicator, Measure
-from framework_builder.site.render.text import long_date, number
+from framework_builder.model.framework import (
+    Action,
+    DatedValue,
+    Direction,
+    Framework,
+    Goal,
+    Indicator,
+    Measure,
+    Measurement,
+    NotKnownYet,
+    Objective,
+)
+from framework_builder.model.items import goal_actions, indicators
+from framework_builder.model.measurement import direction_agrees, is_number, middle, period_bounds
+from framework_builder.site.render.text import number, when
 from framework_builder.site.render.words import label
+
+Value = DatedValue | Measurement
 
 
 @dataclass(frozen=True)
 class Point:
-    date: dt.date
+    at: dt.date  # where it is drawn: its date, or the middle of its period
     value: float
-    label: str  # "baseline", "measured", "target"
+    label: str  # "baseline", "measured"
+    source: Value  # the value as written, for its words
 
 
 def latest(indicator: Indicator) -> DatedValue | None:
-    """The most recent measured value, or the baseline when nothing was measured yet."""
+    """The most recent measured value (with its date or period), or the baseline when nothing was
+    measured yet (None when the baseline is missing or not known yet)."""
     if indicator.measurements:
         last = indicator.measurements[-1]
-        return DatedValue(value=last.value, date=last.date)
-    return indicator.baseline
+        return DatedValue(value=last.value, date=last.date, period=last.period)
+    return indicator.baseline if isinstance(indicator.baseline, DatedValue) else None
+
+
+def unit(indicator: Indicator) -> str:
+    """The unit written with every value: the indicator's own, or "%" for a percent measure."""
+    return indicator.unit or ("%" if indicator.measure is Measure.percent else "")
+
+
+def with_unit(indicator: Indicator, value: object) -> str:
+    """A value as written with its unit: '63 %', '14 reports'; a value in words stays as it is."""
+    shown = number(value)
+    return f"{shown} {unit(indicator)}" if is_number(value) and unit(indicator) else shown
+
+
+def not_known_words(value: NotKnownYet) -> str:
+    """A baseline or target not known yet, with the group's note: 'Not known yet (Set from ...)'."""
+    return f"Not known yet ({value.note})" if value.note else "Not known yet"
+
+
+def value_parts(indicator: Indicator, value: Value | NotKnownYet, on: str = "on") -> tuple[str, str]:
+    """A value with its unit, and when: ('63 %', 'in the first quarter of 2024'), ('40 reports',
+    'by 1 January 2027') (`on` is the word before a date: 'on', or 'by' for a target), or
+    ('Not known yet (...)', '')."""
+    if isinstance(value, NotKnownYet):
+        return not_known_words(value), ""
+    return with_unit(indicator, value.value), when(value.date, value.period, on)
+
+
+def value_words(indicator: Indicator, value: Value | NotKnownYet, on: str = "on") -> str:
+    """A value with its unit and when, in one line: '63 % in the first quarter of 2024'."""
+    return " ".join(part for part in value_parts(indicator, value, on) if part)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where an indicator stands: a share of the way to the target (None when no honest figure can be
+    given), the same in words (saying why when there is no share), and whether it moved away."""
+
+    share: float | None
+    words: str
+    moved_away: bool = False
+
+
+def standing(indicator: Indicator) -> Standing:
+    """Where the indicator stands (see the module's docstring for when a share is given)."""
+    if not indicator.measurements:
+        return Standing(None, "Not measured yet")
+    now = indicator.measurements[-1].value
+    if indicator.measure is Measure.qualitative or not is_number(now):
+        return Standing(None, "Described in words, not as a share of the target")
+    target = indicator.target
+    if isinstance(target, NotKnownYet):
+        return Standing(None, "The target is not known yet, so progress is not worked out")
+    if target is None:
+        return Standing(None, "No target yet, so progress is not worked out")
+    if not is_number(target.value):
+        return Standing(None, "The target is described in words, so progress is not worked out")
+    if indicator.direction is Direction.maintain:
+        aim = float(target.value)  # type: ignore[arg-type]
+        place = "At" if now == aim else "Above" if now > aim else "Below"  # type: ignore[operator]
+        return Standing(None, f"{place} the target of {with_unit(indicator, target.value)}")
+    base = indicator.baseline
+    if isinstance(base, NotKnownYet):
+        return Standing(None, "The starting point is not known yet, so progress is not worked out")
+    if base is None:
+        return Standing(None, "No starting point, so progress is not worked out")
+    if not is_number(base.value):
+        return Standing(None, "The starting point is described in words, so progress is not worked out")
+    if target.value == base.value:
+        return Standing(None, "The target is the starting point, so progress is not worked out")
+    if not direction_agrees(indicator):
+        side = "below" if target.value < base.value else "above"  # type: ignore[operator]
+        return Standing(None, f"The target ({with_unit(indicator, target.value)}) is {side} the starting point "
+                              f"({with_unit(indicator, base.value)}) although the aim is to "
+                              f"{indicator.direction.value}, so progress is not worked out")
+    share = (now - base.value) / (target.value - base.value) * 100  # type: ignore[operator]
+    if share < 0:
+        return Standing(None, "Moved away from the target since the starting point", moved_away=True)
+    if share >= 100:
+        return Standing(100.0, "Target reached")
+    share = min(round(share, 1), 99.9)  # rounding never says 100 % before the target is reached
+    return Standing(share, f"{number(share)} % of the way to the target")
 
 
 def progress(indicator: Indicator) -> float | None:
-    """Share of the way from baseline to target, 0–100, or None when it cannot be computed."""
-    now = latest(indicator)
-    base, target = indicator.baseline, indicator.target
-    if now is None or base is None or target is None or not indicator.measurements:
-        return None
-    values = (now.value, base.value, target.value)
-    if not all(isinstance(v, (int, float)) for v in values) or target.value == base.value:
-        return None
-    share = (now.value - base.value) / (target.value - base.value) * 100  # type: ignore[operator]
-    return round(max(0.0, min(100.0, share)), 1)
+    """Share of the way from baseline to target, 0–100 (100 when reached), or None when no honest
+    figure can be given (see `progress_words` for why)."""
+    return standing(indicator).share
+
+
+def progress_words(indicator: Indicator) -> str:
+    """Where the indicator stands, in words; a percentage only where `progress` computes one."""
+    return standing(indicator).words
 
 
 def series(indicator: Indicator) -> list[Point]:
-    """Baseline and measurements with numeric values, in date order."""
+    """Baseline and measurements with numeric values, in the order they are drawn."""
     points = []
-    if indicator.baseline is not None and isinstance(indicator.baseline.value, (int, float)):
-        points.append(Point(indicator.baseline.date, float(indicator.baseline.value), "baseline"))
-    points += [Point(m.date, float(m.value), "measured") for m in indicator.measurements
-               if isinstance(m.value, (int, float))]
-    return sorted(points, key=lambda p: p.date)
+    base = indicator.baseline
+    if isinstance(base, DatedValue) and is_number(base.value):
+        points.append(Point(middle(base), float(base.value), "baseline", base))  # type: ignore[arg-type]
+    points += [Point(middle(m), float(m.value), "measured", m) for m in indicator.measurements
+               if is_number(m.value)]
+    return sorted(points, key=lambda p: p.at)
 
 
 def describe(indicator: Indicator) -> str:
     """The chart in words, for screen readers and for anyone who cannot see the picture."""
-    unit = f" {indicator.unit}" if indicator.unit else ""
     parts = []
     if indicator.baseline is not None:
-        parts.append(f"Baseline {number(indicator.baseline.value)}{unit} on {long_date(indicator.baseline.date)}")
+        parts.append(f"Baseline {_lower_first(value_words(indicator, indicator.baseline))}")
     if indicator.measurements:
-        last = indicator.measurements[-1]
-        parts.append(f"latest {number(last.value)}{unit} on {long_date(last.date)}")
+        parts.append(f"latest {value_words(indicator, indicator.measurements[-1])}")
     if indicator.target is not None:
-        parts.append(f"target {number(indicator.target.value)}{unit} by {long_date(indicator.target.date)}")
+        parts.append(f"target {_lower_first(value_words(indicator, indicator.target, 'by'))}")
     if not parts:
         return f"No values yet. {aim(indicator)}."
     text = "; ".join(parts)
     stop = "" if text.endswith(".") else "."
-    return f"{text}{stop} {aim(indicator)}. Progress: {progress_words(indicator).lower()}."
+    return f"{text}{stop} {aim(indicator)}. Progress: {_lower_first(progress_words(indicator))}."
 
 
 # The chart's drawing area inside its viewBox: room on the left for the values, at the bottom
@@ -89,39 +195,19 @@ AIMS = {
 }
 
 
-def _numeric(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
 def _numeric_target(indicator: Indicator) -> DatedValue | None:
     target = indicator.target
-    return target if target is not None and _numeric(target.value) else None
+    return target if isinstance(target, DatedValue) and is_number(target.value) else None
 
 
 def _numeric_baseline(indicator: Indicator) -> DatedValue | None:
     base = indicator.baseline
-    return base if base is not None and _numeric(base.value) else None
+    return base if isinstance(base, DatedValue) and is_number(base.value) else None
 
 
 def aim(indicator: Indicator) -> str:
     """The direction in words: 'Aim: increase (higher is better)'."""
     return f"{label(indicator.direction)} ({AIMS[indicator.direction]})"
-
-
-def progress_words(indicator: Indicator) -> str:
-    """Where the indicator stands, in words; a percentage only where `progress` computes one."""
-    share = progress(indicator)
-    if share is not None:
-        return "Target reached" if share >= 100 else f"{number(share)} % of the way to the target"
-    if not indicator.measurements:
-        return "Not measured yet"
-    if indicator.measure is Measure.qualitative or not _numeric(indicator.measurements[-1].value):
-        return "Described in words, not as a share of the target"
-    if _numeric_baseline(indicator) is None:
-        return "No starting point, so progress is not worked out"
-    if _numeric_target(indicator) is None:
-        return "No target yet, so progress is not worked out"
-    return "The target is the starting point, so progress is not worked out"
 
 
 def _nice_step(span: float, count: int = 4) -> float:
@@ -148,6 +234,20 @@ def value_ticks(values: list[float]) -> list[float]:
 def short_date(value: dt.date) -> str:
     """A date on the axis: Sep 2025."""
     return f"{value:%b %Y}"
+
+
+def axis_label(value: DatedValue | Measurement) -> str:
+    """A value's place on the date axis: its date's month (Sep 2025), or its period's short name:
+    2024, H1 2024, Q1 2024, Mar 2024, 2023–24 (a range across years), Jan–Jun 2024."""
+    if value.period is None:
+        return short_date(value.date)  # type: ignore[arg-type]
+    text = str(value.period)
+    first, last = period_bounds(text)
+    if "/" in text:
+        return f"{first:%Y}–{last:%y}" if first.year != last.year else f"{first:%b}–{last:%b %Y}"
+    if "-H" in text or "-Q" in text:
+        return f"{text[5:]} {first.year}"
+    return short_date(first) if "-" in text else text
 
 
 def _spread(positions: list[float], gap: float, low: float, high: float) -> list[float]:
@@ -182,7 +282,11 @@ def chart(indicator: Indicator) -> Markup:
     values = [p.value for p in points] + ([float(target.value)] if target is not None else [])
     ticks = value_ticks(values)
     low, high = ticks[0], ticks[-1]
-    dates = sorted({p.date for p in points} | ({target.date} if target is not None else set()))
+    # Each place on the date axis with its label: a date's month, or the period's name.
+    names = {p.at: axis_label(p.source) for p in points}
+    if target is not None:
+        names.setdefault(middle(target), axis_label(target))
+    dates = sorted(names)
     start, end = dates[0].toordinal(), dates[-1].toordinal()
     days = (end - start) or 1
     plot_right, plot_bottom = WIDTH - RIGHT, HEIGHT - BOTTOM
@@ -205,10 +309,10 @@ def chart(indicator: Indicator) -> Markup:
         x=LEFT - 8, y=TOP - 24, unit=unit))
     parts.append(Markup('<text class="fb-chart__aim" x="{x}" y="{y}" text-anchor="end">{aim}</text>').format(
         x=WIDTH - 4, y=TOP - 24, aim=aim(indicator)))
-    # The horizontal axis: the dates of the values and of the target, spaced so they do not overlap.
+    # The horizontal axis: the dates (or periods) of the values and of the target, spaced so they do not overlap.
     # The first and last dates and the latest value's date first, then the others where there is room.
     shown: list[dt.date] = []
-    for date in [dates[0], dates[-1], points[-1].date, *dates[1:-1]]:
+    for date in [dates[0], dates[-1], points[-1].at, *dates[1:-1]]:
         if date not in shown and all(abs(x(date) - x(other)) >= DATE_GAP for other in shown):
             shown.append(date)
     shown.sort()
@@ -218,7 +322,7 @@ def chart(indicator: Indicator) -> Markup:
         parts.append(Markup(
             '<line class="fb-chart__axis" stroke="currentColor" x1="{x}" x2="{x}" y1="{b}" y2="{b2}"/>'
             '<text class="fb-chart__tick fb-chart__date" x="{x}" y="{ty}" text-anchor="middle">{d}</text>'
-        ).format(x=x(date), b=plot_bottom, b2=plot_bottom + 5, ty=plot_bottom + 20, d=short_date(date)))
+        ).format(x=x(date), b=plot_bottom, b2=plot_bottom + 5, ty=plot_bottom + 20, d=names[date]))
     parts.append(Markup('<text class="fb-chart__axis-name" x="{x}" y="{y}" text-anchor="middle">Date</text>').format(
         x=round((LEFT + plot_right) / 2, 1), y=HEIGHT - 8))
     # The baseline and the target: lines across, each named at its end with its value.
@@ -234,20 +338,20 @@ def chart(indicator: Indicator) -> Markup:
             '<text class="fb-chart__ref-name" x="{tx}" y="{ly}" dy="0.35em">{name}</text>'
         ).format(k=kind, l=LEFT, r=plot_right, y=y(value), tx=plot_right + 8, ly=label_y, name=name))
     if target is not None:
-        tx, ty = x(target.date), y(float(target.value))
+        tx, ty = x(middle(target)), y(float(target.value))
         parts.append(Markup(
             '<path class="fb-chart__target-mark" d="M{x} {t}L{r} {y}L{x} {b}L{l} {y}Z"/>'
         ).format(x=tx, y=ty, t=round(ty - 6, 1), b=round(ty + 6, 1), l=round(tx - 6, 1), r=round(tx + 6, 1)))
     # The values: the line, a dot at each, the latest value written by its dot.
-    line = " ".join(f"{x(p.date)},{y(p.value)}" for p in points)
-    dots = Markup("").join(Markup('<circle cx="{x}" cy="{y}" r="4"/>').format(x=x(p.date), y=y(p.value))
+    line = " ".join(f"{x(p.at)},{y(p.value)}" for p in points)
+    dots = Markup("").join(Markup('<circle cx="{x}" cy="{y}" r="4"/>').format(x=x(p.at), y=y(p.value))
                            for p in points)
     parts.append(Markup('<polyline class="fb-chart__line" points="{line}"/><g class="fb-chart__dots">{dots}</g>')
                  .format(line=line, dots=dots))
     last = points[-1]
     parts.append(Markup(
         '<text class="fb-chart__value" x="{x}" y="{y}" text-anchor="{a}">{v}</text>'
-    ).format(x=x(last.date), y=round(y(last.value) - 10, 1), a="middle" if x(last.date) < plot_right - 20 else "end",
+    ).format(x=x(last.at), y=round(y(last.value) - 10, 1), a="middle" if x(last.at) < plot_right - 20 else "end",
              v=number(last.value)))
     return Markup(
         '<svg class="fb-chart" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
@@ -274,7 +378,7 @@ def sparkline(indicator: Indicator) -> Markup:
     if len(points) < 2:
         return Markup("")
     low, high = min(p.value for p in points), max(p.value for p in points)
-    start, days = points[0].date.toordinal(), (points[-1].date.toordinal() - points[0].date.toordinal()) or 1
+    start, days = points[0].at.toordinal(), (points[-1].at.toordinal() - points[0].at.toordinal()) or 1
 
     def x(date: dt.date) -> float:
         return round(SPARK_PAD + (date.toordinal() - start) / days * (SPARK_WIDTH - 2 * SPARK_PAD), 1)
@@ -284,16 +388,15 @@ def sparkline(indicator: Indicator) -> Markup:
             return SPARK_HEIGHT / 2
         return round(SPARK_HEIGHT - SPARK_PAD - (value - low) / (high - low) * (SPARK_HEIGHT - 2 * SPARK_PAD), 1)
 
-    unit = f" {indicator.unit}" if indicator.unit else ""
     first, last = points[0], points[-1]
-    name = (f"Trend over {len(points)} values: from {number(first.value)}{unit} on {long_date(first.date)} "
-            f"to {number(last.value)}{unit} on {long_date(last.date)}")
+    name = (f"Trend over {len(points)} values: from {value_words(indicator, first.source)} "
+            f"to {value_words(indicator, last.source)}")
     return Markup(
         '<svg class="fb-spark" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="{name}" '
         'focusable="false"><polyline class="fb-spark__line" points="{line}"/>'
         '<circle class="fb-spark__last" cx="{lx}" cy="{ly}" r="3"/></svg>'
-    ).format(w=SPARK_WIDTH, h=SPARK_HEIGHT, name=name, line=" ".join(f"{x(p.date)},{y(p.value)}" for p in points),
-             lx=x(last.date), ly=y(last.value))
+    ).format(w=SPARK_WIDTH, h=SPARK_HEIGHT, name=name, line=" ".join(f"{x(p.at)},{y(p.value)}" for p in points),
+             lx=x(last.at), ly=y(last.value))
 
 
 def progress_bar(value: float | None) -> Markup:
@@ -303,5 +406,30 @@ def progress_bar(value: float | None) -> Markup:
     return Markup(
         '<span class="fb-progress"><span class="fb-progress__bar" aria-hidden="true">'
         '<span class="fb-progress__done" style="width: {v}%"></span></span> '
-        '<span class="fb-progress__text">{t} % of the way to the target</span></span>'
-    ).format(v=value, t=number(value))
+        '<span class="fb-progress__text">{t}</span></span>'
+    ).format(v=value, t="Target reached" if value >= 100 else f"{number(value)} % of the way to the target")
+
+
+@dataclass(frozen=True)
+class Work:
+    """An objective or an action whose work an indicator measures (`Indicator.served_by`)."""
+
+    goal: Goal
+    kind: str  # "objective" or "action": its level, named by the framework (`level_names`)
+    item: Objective | Action
+
+
+def measured_work(framework: Framework) -> tuple[dict[str, list[Work]], dict[str, list[tuple[Goal, Indicator]]]]:
+    """Both directions of `served_by`: indicator id → the work it measures, and objective or action
+    id → the indicators that measure it (ids that name no objective or action are left out)."""
+    work: dict[str, Work] = {}
+    for goal in framework.goals:
+        work.update((objective.id, Work(goal, "objective", objective)) for objective in goal.objectives)
+        work.update((action.id, Work(goal, "action", action)) for _, _, action in goal_actions(goal))
+    work_of: dict[str, list[Work]] = {}
+    indicators_of: dict[str, list[tuple[Goal, Indicator]]] = {}
+    for goal, indicator in indicators(framework):
+        work_of[indicator.id] = [work[item_id] for item_id in indicator.served_by if item_id in work]
+        for served in work_of[indicator.id]:
+            indicators_of.setdefault(served.item.id, []).append((goal, indicator))
+    return work_of, indicators_of

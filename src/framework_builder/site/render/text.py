@@ -17,6 +17,8 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from framework_builder.model.measurement import period_bounds
+
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _TAGS = {
     "p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a",
@@ -79,3 +81,47 @@ def number(value: object) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     return str(value)
+
+
+_ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth"}
+
+
+def period_name(period: int | str) -> str:
+    """A period as a name, for a table's cell: 2024, first half of 2024, first quarter of 2024,
+    March 2024, 1 July 2023 to 30 June 2024."""
+    text = str(period)
+    start, end = period_bounds(text)
+    if "/" in text:
+        return f"{long_date(start)} to {long_date(end)}"
+    if "-H" in text:
+        return f"{_ORDINALS[int(text[-1])]} half of {start.year}"
+    if "-Q" in text:
+        return f"{_ORDINALS[int(text[-1])]} quarter of {start.year}"
+    if "-" in text:
+        return f"{start:%B %Y}"
+    return text
+
+
+def period_words(period: int | str) -> str:
+    """A period in a sentence: in 2024, in the first quarter of 2024, in March 2024,
+    from 1 July 2023 to 30 June 2024."""
+    name = period_name(period)
+    if "/" in str(period):
+        return f"from {name}"
+    return f"in the {name}" if "-Q" in str(period) or "-H" in str(period) else f"in {name}"
+
+
+def when(date: dt.date | None, period: int | str | None, on: str = "on") -> str:
+    """When a value was measured, in a sentence: 'on 9 December 2024' (or 'by', for a target's
+    date) or the period's words ('in the first quarter of 2024')."""
+    if period is not None:
+        return period_words(period)
+    return f"{on} {long_date(date)}" if date else ""
+
+
+def when_name(date: dt.date | None, period: int | str | None) -> str:
+    """When a value was measured, for a table's cell: 9 December 2024, First quarter of 2024."""
+    if period is not None:
+        name = period_name(period)
+        return name[:1].upper() + name[1:]
+    return long_date(date)

@@ -193,7 +193,14 @@ def release(slug: str, status: str | None, today, root: Path) -> None:  # type: 
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_ROOT, show_default=True,
               help="The folder that holds the frameworks.")
 @click.option("--pdf", is_flag=True, help="Also print each version to downloads/framework.pdf (needs Chromium).")
-def build(only: str | None, out: Path, today, site_url: str, root: Path, pdf: bool) -> None:  # type: ignore[no-untyped-def]
+@click.option("--jobs", type=int, metavar="N", help="Worker processes that build frameworks side by side "
+              "(default: the number of cores; 1 builds in this process).")
+@click.option("--shard", metavar="K/N", help="Build only shard K of N: a stable share of the frameworks "
+              "(by a hash of the name), for a CI matrix; put the shards together with `merge`.")
+@click.option("--engine", type=click.Choice(["mkdocs", "zensical"]), default="mkdocs", show_default=True,
+              help="What builds the pages: MkDocs + Material, or Zensical (pip install 'framework-builder[zensical]').")
+def build(only: str | None, out: Path, today, site_url: str, root: Path, pdf: bool,  # type: ignore[no-untyped-def]
+          jobs: int | None, shard: str | None, engine: str) -> None:
     """Validate, then build every version of every framework into a static site.
 
     Exits 0 when built, 1 when a framework has errors or MkDocs fails (the previous site is then
@@ -201,10 +208,30 @@ def build(only: str | None, out: Path, today, site_url: str, root: Path, pdf: bo
     """
     from framework_builder.commands.build import BuildOptions, run
     from framework_builder.site.build_date import build_date
+    from framework_builder.site.parallel import default_jobs
+    from framework_builder.site.shards import Shard
 
     options = BuildOptions(root=root, out=out, today=build_date(today.date() if today else None),
-                           only=only, site_url=site_url, pdf=pdf)
+                           only=only, site_url=site_url, pdf=pdf, jobs=default_jobs() if jobs is None else jobs,
+                           engine=engine, shard=Shard.parse(shard) if shard is not None else None)
     run(options, say=_progress)
+
+
+@main.command()
+@click.argument("sites", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True,
+              help="The folder to write the merged site into (replaced only when the merge succeeds).")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_ROOT, show_default=True,
+              help="The folder that holds the frameworks (never written into).")
+def merge(sites: tuple[Path, ...], out: Path, root: Path) -> None:
+    """Put sites built with `build --shard K/N` together into one site with one portal.
+
+    A file in two of the SITES must be the same byte for byte; the SITES are only read.
+    Exits 0 when merged, 1 when two sites disagree, 2 on usage errors.
+    """
+    from framework_builder.commands.merge import run
+
+    run(list(sites), out, root, say=_progress)
 
 
 @main.command()
@@ -221,3 +248,20 @@ def serve(slug: str, today, host: str, port: int, root: Path) -> None:  # type: 
     from framework_builder.site.build_date import build_date
 
     run(root, slug, build_date(today.date() if today else None), host, port, say=_progress)
+
+
+@main.command()
+@click.option("--port", default=8001, show_default=True, type=int, help="The port to serve on (on 127.0.0.1 only).")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="The date the preview is shown as of (default: SOURCE_DATE_EPOCH, else today).")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_ROOT, show_default=True,
+              help="The folder that holds the frameworks (inside the current folder).")
+def edit(port: int, today, root: Path) -> None:  # type: ignore[no-untyped-def]
+    """Edit every framework in a form in your browser, without writing YAML.
+
+    Serves the editor on 127.0.0.1; each save is validated first and written in the project's YAML style.
+    """
+    from framework_builder.commands.edit import run
+    from framework_builder.site.build_date import build_date
+
+    run(root, port, build_date(today.date() if today else None), say=_progress)

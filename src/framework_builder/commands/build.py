@@ -1,32 +1,39 @@
 """`framework-builder build`: every version of every framework → a static site, atomically.
 
-check the output folder → lock it → validate → for each framework and version: cache hit, or
-render (Jinja2 → Markdown) and MkDocs build → versions.json, redirects, portal → swap the new
+check the output folder → lock it → validate (in worker processes) → for each framework, in a
+worker: for each version, cache hit, or render (Jinja2 → Markdown) and build with the engine
+(MkDocs or Zensical); then its versions.json, redirect and feeds → the portal → swap the new
 site in. The site is built in a staging folder next to the output; the output is replaced only
 when everything succeeded, so a failed build leaves the previous site exactly as it was (see
-`output` for what the build may replace, the lock and the swap).
+`output` for what the build may replace, the lock and the swap, and `parallel` for the workers).
+Each framework's output depends on that framework alone, so the site's bytes do not depend on
+the number of workers or the order they finish in. The build's own process never holds more
+than one framework's diagnostics at a time: memory stays flat as frameworks are added.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from framework_builder.commands.validate import load_all
 from framework_builder.errors import BuildError, UnknownFramework, UsageError
-from framework_builder.site import cache, feeds, mkdocs_build, output
+from framework_builder.site import cache, engines, feeds, mkdocs_build, output, sizes
+from framework_builder.site.parallel import Workers
 from framework_builder.site.pdf import find_chromium, print_to_pdf
 from framework_builder.site.portal import PortalEntry, portal_entry, write_framework_index, write_portal
 from framework_builder.site.render import PDF_DOWNLOAD, render_version
 from framework_builder.site.render.comments import window
+from framework_builder.site.shards import Settings, Shard
 from framework_builder.site.theme import Theme
 from framework_builder.site.versions import VersionContext, version_contexts
-from framework_builder.source.diagnostics import FORMATTERS, sort_diagnostics
-from framework_builder.source.loader import LoadedFramework
+from framework_builder.source.diagnostics import FORMATTERS, Diagnostic, sort_diagnostics
+from framework_builder.source.discovery import find_framework_folders
+from framework_builder.source.loader import load_framework
 
 ENTRY_FILE = ".portal-entry.json"  # in each built framework folder: its line in the portal
 LOCK_NAME = ".framework-builder.lock"  # in build/: one build at a time uses the cache
@@ -43,6 +50,9 @@ class BuildOptions:
     project_dir: Path = Path(".")
     site_url: str = ""
     pdf: bool = False  # also print each version to downloads/framework.pdf (needs Chromium)
+    jobs: int = 1  # worker processes (1: build in this process)
+    engine: str = engines.MKDOCS
+    shard: Shard | None = None  # build only this shard's frameworks
 
 
 @dataclass
@@ -50,24 +60,60 @@ class Timing:
     """Where the time of a build went, for the progress lines and the benchmark."""
 
     render: float = 0.0
-    mkdocs: float = 0.0
+    mkdocs: float = 0.0  # the engine's time (MkDocs or Zensical)
     built: int = 0
     cached: int = 0
 
+    def add(self, other: Timing) -> None:
+        self.render += other.render
+        self.mkdocs += other.mkdocs
+        self.built += other.built
+        self.cached += other.cached
 
-def _load(options: BuildOptions) -> list[LoadedFramework]:
-    """Every framework in the root; refuse to build when the ones to build have errors."""
-    loaded = load_all([options.root])
-    selected = [item for item in loaded if options.only in (None, item.slug)]
-    if options.only is not None and not selected:
-        raise UnknownFramework(options.only, options.root, [item.slug for item in loaded])
-    if not selected:
+
+@dataclass(frozen=True)
+class _Checked:
+    """One framework as validated: its folder and every problem found (never its model)."""
+
+    folder: Path
+    diagnostics: list[Diagnostic]
+
+
+@dataclass
+class _Built:
+    """What a worker reports about one framework it built into staging."""
+
+    entry: PortalEntry
+    lines: list[str] = field(default_factory=list)
+    timing: Timing = field(default_factory=Timing)
+
+
+def _check(folder: Path) -> _Checked:
+    """Validate one framework (in a worker)."""
+    return _Checked(folder, load_framework(folder).diagnostics)
+
+
+def _selected(options: BuildOptions) -> tuple[list[Path], list[str]]:
+    """The folders of the frameworks to build, and the slugs of every framework in the root."""
+    folders = find_framework_folders([options.root])
+    slugs = [folder.name for folder in folders]
+    if options.only is not None and options.only not in slugs:
+        raise UnknownFramework(options.only, options.root, slugs)
+    if not folders:
         raise UsageError(f"no frameworks found in {options.root}/")
-    errors = sort_diagnostics(d for item in selected for d in item.diagnostics if d.is_error)
-    if errors:
-        raise BuildError(FORMATTERS["text"](errors) + "\n\nThe site was not built: fix the errors above "
+    chosen = [folder for folder in folders if options.only in (None, folder.name)
+              and (options.shard is None or options.shard.holds(folder.name))]
+    return chosen, slugs
+
+
+def _validate(folders: list[Path], workers: Workers, say: Callable[[str], None]) -> None:
+    """Refuse to build when a framework to build has errors; print its warnings as `validate` does."""
+    diagnostics = sort_diagnostics(d for checked in workers.map(_check, folders) for d in checked.diagnostics)
+    if any(d.is_error for d in diagnostics):
+        raise BuildError(FORMATTERS["text"](diagnostics) + "\n\nThe site was not built: fix the errors above "
                          "(the previous site, if any, is unchanged).")
-    return loaded
+    if diagnostics:
+        say(FORMATTERS["text"](diagnostics))
 
 
 def _chromium() -> str:
@@ -89,7 +135,7 @@ def _site_url(options: BuildOptions) -> str:
 
 def build_version(ctx: VersionContext, options: BuildOptions, theme: Theme, work: Path, site_dir: Path,
                   timing: Timing) -> int:
-    """Render one version (in `work`) and build it with MkDocs into site_dir; return its page count."""
+    """Render one version (in `work`) and build it with the engine into site_dir; return its page count."""
     docs_dir = work / "docs"
     output.remove_tree(work, options.project_dir / "build")
     docs_dir.mkdir(parents=True)
@@ -102,8 +148,8 @@ def build_version(ctx: VersionContext, options: BuildOptions, theme: Theme, work
         base_config=theme.base_config,
         site_name=ctx.framework.title,
         short_title=ctx.framework.city,  # the header on a phone
-        docs_dir=docs_dir.resolve(),
-        site_dir=site_dir.resolve(),
+        docs_dir=docs_dir,
+        site_dir=engines.site_folder(options.engine, work, site_dir),
         nav=rendered.nav,
         overrides_dir=theme.overrides,
         extra_css=[destination for _, destination in theme.assets],
@@ -111,18 +157,22 @@ def build_version(ctx: VersionContext, options: BuildOptions, theme: Theme, work
         site_url=f"{site_url}{ctx.slug}/{ctx.version}/" if site_url else "",
     )
     started = time.perf_counter()
-    mkdocs_build.build(config, _epoch(ctx.dated), f"{ctx.slug} {ctx.version}")
+    engines.build(options.engine, config, site_dir, _epoch(ctx.dated), f"{ctx.slug} {ctx.version}")
     timing.mkdocs += time.perf_counter() - started
     if options.pdf:
         print_to_pdf(site_dir / "print" / "index.html", site_dir / PDF_DOWNLOAD, ctx.dated, _chromium())
     return rendered.pages
 
 
-def _build_framework(loaded: LoadedFramework, options: BuildOptions, theme: Theme, inputs: str, staging: Path,
-                     timing: Timing, say: Callable[[str], None]) -> PortalEntry:
-    """Build (or reuse) every version of one framework into staging; return its portal entry."""
+def _build_framework(options: BuildOptions, inputs: str, staging: Path, folder: Path) -> _Built:
+    """Build (or reuse) every version of one framework into staging, with its index, feeds and portal entry.
+
+    Runs in a worker: everything it has to say comes back in the result."""
+    loaded = load_framework(folder)
+    theme = Theme.for_project(options.project_dir)
     contexts = version_contexts(loaded, options.today)
     build_dir = options.project_dir / "build"
+    timing, lines = Timing(), []
     for ctx in contexts:
         started = time.perf_counter()
         entry = build_dir / "cache" / ctx.slug / ctx.version
@@ -141,29 +191,30 @@ def _build_framework(loaded: LoadedFramework, options: BuildOptions, theme: Them
             timing.cached += 1
             note = "unchanged, from cache"
         cache.copy_tree(cached, target)
-        say(f"{ctx.slug} {ctx.version} ({ctx.status.value}): {note}, {time.perf_counter() - started:.2f} s")
+        lines.append(f"{ctx.slug} {ctx.version} ({ctx.status.value}): {note}, {time.perf_counter() - started:.2f} s")
     portal = portal_entry(contexts)
     write_framework_index(staging, contexts, portal, theme)
     feeds.write_framework_feeds(staging / portal.slug, contexts, options.today, _site_url(options))
-    return portal
+    write_entry(staging, portal)
+    return _Built(portal, lines, timing)
 
 
 def _kept(out: Path, slug: str, staging: Path, say: Callable[[str], None]) -> PortalEntry:
     """Copy a framework's published folder as it is into staging; return its portal entry as published."""
-    entry = _published_entry(out / slug)
+    entry = published_entry(out / slug)
     cache.copy_tree(out / slug, staging / slug)
     say(f"{slug}: kept as published")
     return entry
 
 
-def _write_entry(staging: Path, entry: PortalEntry) -> None:
-    """Keep a framework's portal entry beside its pages, for a later `--only` build that keeps it."""
+def write_entry(site: Path, entry: PortalEntry) -> None:
+    """Keep a framework's portal entry beside its pages, for a later `--only` build or `merge`."""
     text = json.dumps(asdict(entry), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
-    (staging / entry.slug / ENTRY_FILE).write_text(text, encoding="utf-8")
+    (site / entry.slug / ENTRY_FILE).write_text(text, encoding="utf-8")
 
 
-def _published_entry(folder: Path) -> PortalEntry:
-    """The portal entry kept in a published framework folder by `_write_entry`."""
+def published_entry(folder: Path) -> PortalEntry:
+    """The portal entry kept in a published framework folder by `write_entry`."""
     try:
         return PortalEntry(**json.loads((folder / ENTRY_FILE).read_text(encoding="utf-8")))
     except (OSError, ValueError, TypeError) as exc:
@@ -171,22 +222,42 @@ def _published_entry(folder: Path) -> PortalEntry:
                          f"\nBuild every framework once (without --only).") from exc
 
 
-def _build_all(loaded: list[LoadedFramework], options: BuildOptions, out: Path, staging: Path,
-               say: Callable[[str], None]) -> Timing:
-    """Build the selected frameworks into staging, keep the others as published, write the portal."""
+def settings(options: BuildOptions) -> Settings:
+    """What this build records for `merge`."""
+    return Settings(options.engine, _site_url(options), options.today.isoformat())
+
+
+def finish_site(site: Path, entries: list[PortalEntry], build: Settings, theme: Theme,
+                say: Callable[[str], None]) -> None:
+    """The portal, its feed and the settings at the top of a site whose framework folders are written;
+    then its size, framework by framework, and a warning when it nears what GitHub Pages publishes."""
+    write_portal(site, entries, theme)
+    feeds.write_portal_feed(site, sorted(entry.slug for entry in entries), dt.date.fromisoformat(build.today),
+                            build.site_url)
+    build.write(site)
+    lines, warning = sizes.report(site, [entry.slug for entry in entries])
+    for line in lines:
+        say(line)
+    if warning:
+        say(warning)
+
+
+def _build_all(folders: list[Path], slugs: list[str], options: BuildOptions, workers: Workers, out: Path,
+               staging: Path, say: Callable[[str], None]) -> Timing:
+    """Build the selected frameworks into staging, keep the others as published (`--only`), write the portal."""
     timing = Timing()
     theme = Theme.for_project(options.project_dir)
-    inputs = cache.build_inputs(theme, options.site_url, options.pdf)
+    inputs = cache.build_inputs(theme, options.site_url, options.pdf, options.engine)
     entries = []
-    for item in loaded:
-        if options.only in (None, item.slug):
-            entry = _build_framework(item, options, theme, inputs, staging, timing, say)
-            _write_entry(staging, entry)
-            entries.append(entry)
-        elif (out / item.slug).is_dir():
-            entries.append(_kept(out, item.slug, staging, say))
-    write_portal(staging, entries, theme)
-    feeds.write_portal_feed(staging, [entry.slug for entry in entries], options.today, _site_url(options))
+    task = functools.partial(_build_framework, options, inputs, staging)
+    for built in workers.as_done(task, folders):
+        for line in built.lines:
+            say(line)
+        timing.add(built.timing)
+        entries.append(built.entry)
+    if options.only is not None:
+        entries += [_kept(out, slug, staging, say) for slug in slugs if slug != options.only and (out / slug).is_dir()]
+    finish_site(staging, entries, settings(options), theme, say)
     return timing
 
 
@@ -194,10 +265,16 @@ def run(options: BuildOptions, say: Callable[[str], None] = print) -> Timing:
     """Build the site; raise BuildError or UsageError (the output is then untouched).
 
     With `only`, that framework is rebuilt and the others already in the output are kept as they are.
+    With `shard`, only that shard's frameworks are built (`merge` puts the shards together).
     """
     started = time.perf_counter()
     if options.pdf:
         _chromium()
+    if options.only is not None and options.shard is not None:
+        raise UsageError("--only and --shard do not go together: --only rebuilds one framework of a whole site")
+    if options.jobs < 1:
+        raise UsageError(f"--jobs takes a number of worker processes, 1 or more, not {options.jobs}")
+    engines.check(options.engine)
     build_dir = options.project_dir / "build"
     try:
         out = output.check_output(options.out, options.root, options.project_dir)
@@ -205,17 +282,22 @@ def run(options: BuildOptions, say: Callable[[str], None] = print) -> Timing:
         with output.locked(output.lock_file(out), f"another build is writing {options.out}/ right now: "
                                                   "wait for it to finish, then build again."):
             output.recover(out, say)
-            loaded = _load(options)
-            build_dir.mkdir(exist_ok=True)
-            with output.locked(build_dir / LOCK_NAME, f"another build is using {build_dir}/ (the cache) right now: "
-                                                      "wait for it to finish, then build again."):
-                with output.staging(out) as staging:
-                    timing = _build_all(loaded, options, out, staging, say)
-                    output.swap(staging, out)
+            folders, slugs = _selected(options)
+            if options.shard is not None:
+                say(f"Shard {options.shard}: {len(folders)} of {len(slugs)} framework(s)")
+            with Workers(min(options.jobs, len(folders))) as workers:
+                _validate(folders, workers, say)
+                build_dir.mkdir(exist_ok=True)
+                with output.locked(build_dir / LOCK_NAME, f"another build is using {build_dir}/ (the cache) right "
+                                                          "now: wait for it to finish, then build again."):
+                    with output.staging(out) as staging:
+                        timing = _build_all(folders, slugs, options, workers, out, staging, say)
+                        output.swap(staging, out)
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
         raise BuildError(f"could not build into {options.out}/: {exc.strerror or exc}{where}\n"
                          "The previous site, if any, is unchanged.") from exc
     say(f"Built {timing.built} version(s) and reused {timing.cached} into {options.out}/ in "
-        f"{time.perf_counter() - started:.1f} s (our rendering {timing.render:.2f} s, MkDocs {timing.mkdocs:.2f} s)")
+        f"{time.perf_counter() - started:.1f} s with {workers.jobs} process(es) "
+        f"(our rendering {timing.render:.2f} s, {engines.NAMES[options.engine]} {timing.mkdocs:.2f} s)")
     return timing

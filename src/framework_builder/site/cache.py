@@ -2,7 +2,7 @@
 
 A version's key digests everything its pages depend on: the resolved framework, its
 effective status and place among the versions, the comment window state on the build
-date, the templates, the shared MkDocs settings, our own code and the MkDocs versions.
+date, the templates, the shared MkDocs settings, our own code and the engine's versions.
 A version whose key is unchanged is copied from the cache (hard links where possible)
 instead of rebuilt.
 """
@@ -13,10 +13,10 @@ import hashlib
 import json
 import os
 import shutil
-from importlib.metadata import version as package_version
 from pathlib import Path
 
 from framework_builder.model.releases import canonical_json
+from framework_builder.site import engines
 from framework_builder.site.output import remove_tree
 from framework_builder.site.theme import Theme
 from framework_builder.site.versions import VersionContext
@@ -28,13 +28,15 @@ def _digest(parts: dict[str, object]) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
-def build_inputs(theme: Theme, site_url: str, pdf: bool) -> str:
-    """A digest of what every version of a build shares: the theme (templates and settings), options and code."""
+def build_inputs(theme: Theme, site_url: str, pdf: bool, engine: str = engines.MKDOCS) -> str:
+    """A digest of what every version of a build shares: the theme (templates and settings), options, the
+    engine that builds the pages and its version, and our code."""
     return _digest({
         "theme": theme.digest(),
         "site_url": site_url,
         "pdf": pdf,
-        "tools": [package_version(p) for p in ("mkdocs", "mkdocs-material")],
+        "engine": engine,
+        "tools": engines.tool_versions(engine),
         "code": _code_digest(),
     })
 

@@ -34,20 +34,21 @@ VALIDATION = {
 def write_config(path: Path, *, base_config: Path, site_name: str, docs_dir: Path, site_dir: Path,
                  nav: list[Any], overrides_dir: Path | None, extra_css: list[str], banner: str,
                  site_url: str = "", short_title: str = "") -> Path:
-    """Write the MkDocs config of one version; every path in it is absolute.
+    """Write the MkDocs config of one version; a folder inside the config's own is given relative to it
+    (Zensical reads no other), every other path is absolute.
 
     `site_name` and the titles in `nav` are plain text (from the framework); they are escaped here.
     `short_title` (plain text too) is what the header shows on a phone, where the site name does not fit."""
     config: dict[str, Any] = {
         "INHERIT": str(base_config),
         "site_name": str(html(site_name)),
-        "docs_dir": str(docs_dir),
-        "site_dir": str(site_dir),
+        "docs_dir": _within(docs_dir, path.parent),
+        "site_dir": _within(site_dir, path.parent),
         "use_directory_urls": True,
         "strict": True,
         "nav": _nav_titles(nav, lambda title: str(html(title))),
         "extra_css": extra_css,
-        "extra": {"fb_banner": banner, "fb_short_title": str(html(short_title))},
+        "extra": {"fb_banner": banner, "fb_short_title": str(html(short_title)), **_addresses(site_url)},
         "validation": VALIDATION,
     }
     if site_url:
@@ -56,6 +57,21 @@ def write_config(path: Path, *, base_config: Path, site_name: str, docs_dir: Pat
         config["theme"] = {"name": "material", "custom_dir": str(overrides_dir)}
     path.write_text(yaml_document(config), encoding="utf-8")
     return path
+
+
+def _within(folder: Path, home: Path) -> str:
+    """`folder` relative to `home` when it lies inside it, else absolute."""
+    real, base = folder.resolve(), home.resolve()
+    return str(real.relative_to(base)) if real.is_relative_to(base) else str(real)
+
+
+def _addresses(site_url: str) -> dict[str, str]:
+    """The framework's address and the site's (the version's without its last one and two segments), for
+    the theme, which cannot cut strings itself under Zensical's template engine; empty without a site URL."""
+    if not site_url:
+        return {"fb_framework_url": "", "fb_site_root_url": ""}
+    version_url = site_url.rstrip("/")
+    return {"fb_framework_url": version_url.rsplit("/", 1)[0] + "/", "fb_site_root_url": version_url.rsplit("/", 2)[0]}
 
 
 def _nav_titles(nav: list[Any], change: Callable[[str], str]) -> list[Any]:

@@ -31,6 +31,7 @@ YAML_SCAN_LIMIT = 100_000
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 _EXCHANGE_UNSUPPORTED = {errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV}
+_held_locks: set[int] = set()  # descriptors of the locks this process holds (see release_inherited_locks)
 
 
 def is_ours(folder: Path) -> bool:
@@ -142,11 +143,22 @@ def locked(lock_file: Path, busy: str) -> Iterator[None]:
             if os.stat(lock_file).st_ino == os.fstat(fd).st_ino:
                 break
         os.close(fd)
+    _held_locks.add(fd)
     try:
         yield
     finally:
+        _held_locks.discard(fd)
         lock_file.unlink(missing_ok=True)
         os.close(fd)
+
+
+def release_inherited_locks() -> None:
+    """In a forked worker: close its copies of the locks its parent holds.
+
+    A `flock` lock lasts while any copy of its descriptor is open, so a worker outliving a killed
+    build would hold the build's locks; closing the worker's copies leaves the parent's lock held."""
+    while _held_locks:
+        os.close(_held_locks.pop())
 
 
 def lock_file(out: Path) -> Path:

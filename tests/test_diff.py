@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 from harness import FIXTURES, cli
 
-from framework_builder.model.diff import FieldChange, ItemChange, describe, diff_frameworks, summary
+from framework_builder.model.diff import FieldChange, ItemChange, describe, describe_field, diff_frameworks, summary
 from framework_builder.model.framework import Framework, Indicator, Objective, Timeframe
 from framework_builder.source.loader import load_framework
 
@@ -143,3 +144,38 @@ def test_command_compares_releases_and_names_versions_on_error(tmp_path: Path) -
     framework.write_text(framework.read_text().replace("sector: library", "sector: libary"))
     invalid = cli("diff", "minimal", "--root", str(root))
     assert invalid.code == 1 and "libary" in invalid.out + invalid.err and "has errors" in invalid.out + invalid.err
+
+
+def test_precise_form_keeps_ids_and_values_of_the_new_fields() -> None:
+    """Pull requests read the values as written: periods, unknown baselines, amounts and level names."""
+    change = ItemChange("indicator", "reports", "Reports", "changed", (
+        FieldChange("baseline", {"value": 10.0, "date": "2025-01-01"}, {"not_known_yet": True, "note": "From the survey"}),
+        FieldChange("measurements", [], [{"value": 30.0, "period": "2026-Q1", "note": None}]),
+    ))
+    assert describe(change) == ("Indicator `reports` “Reports”: baseline changed from 10 on 2025-01-01 to "
+                                "not known yet (From the survey); measurements: added 30 in 2026-Q1")
+    funded = FieldChange("funding", ["city-budget"], [{"source": "city-budget", "amount": 280000.0, "currency": "USD",
+                                                       "fiscal_year": 2018, "period": None, "note": None}])
+    assert describe_field(funded, arrow=True) == \
+        "funding: city-budget → city-budget amount: 280000; currency: USD; fiscal year: 2018"
+    levels = FieldChange("levels", None, {"objective": {"singular": "Strategy", "plural": "Strategies"}})
+    assert describe_field(levels) == "levels set to objective: Strategy/Strategies"
+
+
+def test_markdown_and_json_keep_ids_for_pull_requests(tmp_path: Path) -> None:
+    root = tmp_path / "frameworks"
+    shutil.copytree(MINIMAL, root / "minimal")
+    framework = root / "minimal" / "framework.yml"
+    framework.write_text(framework.read_text().replace("status: public-comment\n", "status: draft\n"))
+    assert cli("release", "minimal", "--today", "2026-01-15", "--root", str(root)).code == 0
+    goal = root / "minimal" / "goals" / "reporting.yml"
+    goal.write_text(goal.read_text().replace("status: in-progress", "status: complete"))
+    framework.write_text(framework.read_text().replace('version: "1.0"', 'version: "1.1"'))
+    markdown = cli("diff", "minimal", "--format", "markdown", "--root", str(root))
+    assert markdown.code == 0, markdown.err
+    assert "- Action `reporting-guide` “Publish a reporting guide”" in markdown.out.splitlines()
+    assert r"  - status: in\-progress → complete" in markdown.out.splitlines()
+    rows = json.loads(cli("diff", "minimal", "--format", "json", "--root", str(root)).out)
+    (action,) = [row for row in rows if row["kind"] == "action"]
+    assert (action["id"], action["change"], action["fields"]) == \
+        ("reporting-guide", "changed", [{"field": "status", "old": "in-progress", "new": "complete"}])

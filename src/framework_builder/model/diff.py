@@ -3,6 +3,10 @@
 One engine for the `diff` command, the site's "what changed" page and the
 pull-request summary. Items are matched by kind and id (ids are stable slugs),
 so renaming an id reads as one item removed and another added.
+
+`describe` says a change precisely, for reviewers (the `diff` command, pull requests): with
+ids and values as written in the YAML. The page says the same changes in residents' words,
+with names, labels and dates written out: `site.render.changes`.
 """
 
 from __future__ import annotations
@@ -161,14 +165,22 @@ def _plain(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dict):
-        if set(value) <= {"value", "date", "note"} and "value" in value:
-            text = f"{_plain(value['value'])} on {value.get('date')}" if value.get("date") else _plain(value["value"])
+        if set(value) <= {"value", "date", "period", "note"} and "value" in value:
+            when = f" on {value['date']}" if value.get("date") else f" in {value['period']}" if value.get("period") else ""
+            text = f"{_plain(value['value'])}{when}"
             return f"{text} ({value['note']})" if value.get("note") else text
+        if set(value) == {"singular", "plural"}:  # a level's names
+            return f"{value['singular']}/{value['plural']}"
+        if value.get("not_known_yet"):
+            return f"not known yet ({value['note']})" if value.get("note") else "not known yet"
+        if "source" in value:  # a funding link with its amount: "city-budget 280000 USD"
+            rest = {k: v for k, v in value.items() if k != "source"}
+            return f"{value['source']} {_plain(rest)}" if _plain(rest) != "none" else str(value["source"])
         if "opens" in value and "closes" in value:
             return f"{value['opens']} until {value['closes']}"
         return "; ".join(f"{field_label(k)}: {_plain(v)}" for k, v in value.items() if v not in (None, [], {}))
     if isinstance(value, list):
-        if all(isinstance(v, dict) for v in value):
+        if all(isinstance(v, dict) and "amount" not in v and "source" not in v for v in value):
             return f"{len(value)} entr{'y' if len(value) == 1 else 'ies'}"
         return ", ".join(_plain(v) for v in value)
     return str(value)
@@ -208,7 +220,7 @@ def _describe_measurements(old: list[dict], new: list[dict], escape: Callable[[s
 
 
 def describe(change: ItemChange, escape: Callable[[str], str] = str) -> str:
-    """A change in plain words, for residents and reviewers.
+    """A change in precise words for reviewers, with the item's id and the values as written.
 
     `escape` is applied to community-written text (titles, values), e.g. to escape Markdown.
     """

@@ -20,7 +20,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from framework_builder.model.diff import ItemChange, describe, diff_frameworks
+from framework_builder.model.diff import ItemChange, diff_frameworks
 from framework_builder.model.framework import (
     Action,
     ActionStatus,
@@ -36,6 +36,7 @@ from framework_builder.model.framework import (
 )
 from framework_builder.model.items import actions, indicators
 from framework_builder.site.render import indicators as indicator_view
+from framework_builder.site.render.changes import change_entries
 from framework_builder.site.render.comments import Target, Window, comment_links, window, window_sentence
 from framework_builder.site.render.dashboard import (
     GoalRow,
@@ -62,11 +63,6 @@ def url_host(url: str) -> str:
     return urlsplit(url).netloc
 
 
-def describe_change(change: ItemChange) -> str:
-    """A change between versions in residents' words, titles escaped for Markdown."""
-    return describe(change, markdown_inline)
-
-
 @pass_context
 def explain_for_topic(context: Context, value: Any) -> str:
     """`explain` on a page: its examples follow the topic of the framework being rendered."""
@@ -80,7 +76,7 @@ FILTERS = {"rich": rich, "href": markdown_url, "inline": markdown_inline, "html"
            "explain": explain_for_topic}
 
 # Names every page may use that do not depend on the version.
-GLOBALS = {"Window": Window, "timeframes": list(Timeframe), "describe_change": describe_change,
+GLOBALS = {"Window": Window, "timeframes": list(Timeframe), "change_entries": change_entries,
            "progress": indicator_view.progress, "progress_bar": indicator_view.progress_bar,
            "chart": indicator_view.chart,
            "chart_description": indicator_view.describe, "status_bar": status_bar,

@@ -67,6 +67,10 @@ PERIOD_PATTERN = (r"^[0-9]{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?$"
                   r"|^[0-9]{4}-(0[1-9]|1[0-2])-[0-3][0-9]/[0-9]{4}-(0[1-9]|1[0-2])-[0-3][0-9]$")
 PeriodText = Annotated[str, StringConstraints(strict=True, pattern=PERIOD_PATTERN)]
 Period = Union[Year, PeriodText]
+_PERIOD = ("The period it covers: a year (2024), a half (2024-H1), a quarter (2024-Q1), a month (2024-03), "
+           "or a range of days (2023-07-01/2024-06-30).")
+_REFERENCE = ("The number or label the published plan gives it, shown before its title: \"1.05\", \"Goal 2\". "
+              "Write numbers in quotes.")
 
 
 class Model(BaseModel):
@@ -193,8 +197,10 @@ class Organization(Model):
     id: Slug
     name: Text
     sector: Sector
-    role: Role | None = None  # its part in the framework; the partners page groups by it
-    role_note: Text | None = None  # the role in the plan's words: "Appointed by the mayor in 2017"
+    role: Role | None = Field(None, description="Its part in the framework: convener, steering, member, funder, "
+                              "technical-support or partner. The partners page groups organizations by it.")
+    role_note: Text | None = Field(None, description="The role in the plan's own words, for example "
+                                   "\"Appointed by the mayor in 2017\".")
     url: Url | None = None
     description: Markdown | None = None
 
@@ -205,8 +211,9 @@ class Finding(Model):
     omit_when_empty = ("reference", "title")
 
     id: Slug
-    reference: Reference | None = None
-    title: Text | None = None  # a short name for links ("Few residents report incidents"); else its first words
+    reference: Reference | None = Field(None, description=_REFERENCE)
+    title: Text | None = Field(None, description="A short name for links, for example \"Few residents report "
+                               "incidents\". Without it, links show the first words of the text.")
     text: Markdown
     source: Text | None = None
 
@@ -214,11 +221,13 @@ class Finding(Model):
 class FundedAmount(Model):
     """An amount of money: how much, in which currency, for which fiscal year or period."""
 
-    amount: Amount
-    currency: Currency | None = None  # defaults to the framework's `currency`
-    fiscal_year: Year | Text | None = None  # as the budget names it: 2018, "FY2018-19"
-    period: Period | None = None
-    note: Text | None = None
+    amount: Amount = Field(description="How much, as a plain number without a currency sign or commas: 280000.")
+    currency: Currency | None = Field(None, description="A three-letter code such as USD or EUR. Leave it out "
+                                      "when it is the framework's `currency:`.")
+    fiscal_year: Year | Text | None = Field(None, description="The budget year as the budget names it: 2018, "
+                                            "or \"FY2018-19\" in quotes.")
+    period: Period | None = Field(None, description=_PERIOD)
+    note: Text | None = Field(None, description="A short note, for example \"Planning and engagement\".")
 
 
 class FundingSource(Model):
@@ -231,15 +240,18 @@ class FundingSource(Model):
     kind: Literal["local-government", "state", "federal", "foundation", "community", "private", "other"]
     description: Markdown | None = None
     url: Url | None = None
-    # Money for the plan as a whole (planning, engagement, coordination), not tied to one action.
-    for_the_plan: list[FundedAmount] = Field(default_factory=list, max_length=MAX_ITEMS)
+    for_the_plan: list[FundedAmount] = Field(
+        default_factory=list, max_length=MAX_ITEMS,
+        description="Money from this source for the plan as a whole (planning, engagement, coordination), "
+                    "not for one action: a list of amounts.")
 
 
 class FundingLink(FundedAmount):
     """An action's funding from one source, with the amount when it is known."""
 
-    source: Slug
-    amount: Amount | None = None  # type: ignore[assignment]
+    source: Slug = Field(description="The id of a funding source under `funding:` in framework.yml.")
+    amount: Amount | None = Field(None, description="How much this source gives to the action, when it is known: "  # type: ignore[assignment]
+                                  "a plain number such as 280000.")
 
 
 class FocusArea(Model):
@@ -247,7 +259,7 @@ class FocusArea(Model):
 
     id: Slug
     name: Text
-    kind: Text | None = None  # "neighbourhood", "police district", "ward"
+    kind: Text | None = Field(None, description="What kind of place: \"neighbourhood\", \"police district\", \"ward\".")
     description: Markdown | None = None
 
 
@@ -325,8 +337,8 @@ class _OnDateOrPeriod(Model):
 
     omit_when_empty = ("date", "period")
 
-    date: dt.date | None = None
-    period: Period | None = None
+    date: dt.date | None = Field(None, description="The one day it was measured on or is aimed for: 2025-03-31.")
+    period: Period | None = Field(None, description=_PERIOD)
 
     @model_validator(mode="after")
     def _date_or_period(self) -> "_OnDateOrPeriod":
@@ -345,8 +357,10 @@ class DatedValue(_OnDateOrPeriod):
 class NotKnownYet(Model):
     """A baseline or target the group does not know yet, said so explicitly: `{not_known_yet: true}`."""
 
-    not_known_yet: Literal[True]
-    note: Text | None = None  # how and when it will be known: "Set from the 2025 resident survey"
+    not_known_yet: Literal[True] = Field(description="Write `true`: the value is not known yet. The site says so "
+                                         "instead of showing a number.")
+    note: Text | None = Field(None, description="How and when it will be known, for example \"Set from the 2025 "
+                              "resident survey\".")
 
 
 def _known_or_not(value: Any) -> str:
@@ -372,20 +386,26 @@ class Indicator(Model):
     omit_when_empty = ("reference", "served_by")
 
     id: Slug
-    reference: Reference | None = None
+    reference: Reference | None = Field(None, description=_REFERENCE)
     name: Text
     description: Markdown | None = None
     type: IndicatorType
     measure: Measure
-    unit: Text | None = None  # shown with every value: "%", "incidents", "per 100,000 residents"
+    unit: Text | None = Field(None, description="Shown with every value: \"%\", \"incidents\", \"per 100,000 residents\".")
     direction: Direction
-    baseline: BaselineOrTarget | None = None
-    target: BaselineOrTarget | None = None
+    baseline: BaselineOrTarget | None = Field(
+        None, description="Where the measure starts: `{value: 63, date: 2024-03-31}` or `{value: 63, period: 2024-Q1}`; "
+                          "`{not_known_yet: true, note: ...}` while it is not known.")
+    target: BaselineOrTarget | None = Field(
+        None, description="Where the group aims to be, with the date or period it aims for; "
+                          "`{not_known_yet: true, note: ...}` while it is not set.")
     source: Text | None = None
     frequency: Frequency | None = None
-    # The objectives and actions whose work this indicator measures (their ids).
-    served_by: list[Slug] = Field(default_factory=list, max_length=MAX_ITEMS)
-    measurements: list[Measurement] = Field(default_factory=list, max_length=MAX_ITEMS)
+    served_by: list[Slug] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                  description="The ids of the objectives and actions whose work this indicator measures.")
+    measurements: list[Measurement] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                            description="The values measured so far, oldest first, each on a `date:` "
+                                                        "or over a `period:`.")
 
 
 class Action(Model):
@@ -394,19 +414,27 @@ class Action(Model):
     omit_when_empty = ("reference", "timeframe", "areas")
 
     id: Slug
-    reference: Reference | None = None
+    reference: Reference | None = Field(None, description=_REFERENCE)
     title: Text
     description: Markdown | None = None
     lead: Slug | None = None
     partners: list[Slug] = Field(default_factory=list, max_length=MAX_ITEMS)
-    timeframe: Timeframe | None = None
-    start: dt.date | None = None
-    end: dt.date | None = None
+    timeframe: Timeframe | None = Field(
+        None, description="Roughly when the work happens, from the point of view of this version of the plan: "
+                          "near-term (to start first, usually within the next year or two), mid-term (usually two "
+                          "to four years out) or long-term (four years or more). Optional when `start:` or `end:` "
+                          "is given; for work already under way, give `start:` rather than a timeframe.")
+    start: dt.date | None = Field(None, description="The day the work starts or started: 2018-09-01.")
+    end: dt.date | None = Field(None, description="The day the work ends or is due to end: 2026-06-30.")
     status: ActionStatus = ActionStatus.not_started
     addresses: list[Slug] = Field(default_factory=list, max_length=MAX_ITEMS)
-    # Funding source ids, or {source, amount, currency, fiscal_year, period, note} when the amount is known.
-    funding: list[Slug | FundingLink] = Field(default_factory=list, max_length=MAX_ITEMS)
-    areas: list[Slug] = Field(default_factory=list, max_length=MAX_ITEMS)  # focus area ids
+    funding: list[Slug | FundingLink] = Field(
+        default_factory=list, max_length=MAX_ITEMS,
+        description="Who pays: funding source ids (`[city-budget]`), or `{source, amount, currency, fiscal_year, "
+                    "period, note}` when the amount is known.")
+    areas: list[Slug] = Field(default_factory=list, max_length=MAX_ITEMS,
+                              description="The ids of the focus areas (under `focus_areas:` in framework.yml) "
+                                          "where the work happens.")
 
     @model_validator(mode="after")
     def _when(self) -> "Action":
@@ -426,7 +454,7 @@ class Objective(Model):
     omit_when_empty = ("reference",)
 
     id: Slug
-    reference: Reference | None = None
+    reference: Reference | None = Field(None, description=_REFERENCE)
     title: Text
     description: Markdown | None = None
     prevention_level: PreventionLevel | None = None
@@ -442,13 +470,18 @@ class Goal(Model):
     omit_when_empty = ("reference", "actions")
 
     id: Slug
-    reference: Reference | None = None
+    reference: Reference | None = Field(None, description=_REFERENCE)
     title: Text
     summary: Markdown | None = None
     order: Annotated[int, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)] | None = None
-    actions: list[Action] = Field(default_factory=list, max_length=MAX_ITEMS)
-    objectives: list[Objective] = Field(default_factory=list, max_length=MAX_ITEMS)
-    indicators: list[Indicator] = Field(default_factory=list, max_length=MAX_ITEMS)
+    actions: list[Action] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                  description="Actions directly under the goal, for a plan with no middle level.")
+    objectives: list[Objective] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                        description="The middle level of the plan (its name is set with `levels:` "
+                                                    "in framework.yml), each with its actions. Optional.")
+    indicators: list[Indicator] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                        description="How progress on the goal is measured. A goal may have "
+                                                    "indicators only.")
 
 
 class HeardItem(Model):
@@ -505,19 +538,20 @@ class Levels(Model):
 class Horizon(Model):
     """How long the plan runs and how often it is reviewed."""
 
-    start: Year
-    end: Year
-    review: Frequency | None = None  # how often the group reviews the plan
-    next_review: dt.date | None = None
+    start: Year = Field(description="The first year of the plan: 2018.")
+    end: Year = Field(description="The last year of the plan: 2028.")
+    review: Frequency | None = Field(None, description="How often the group reviews the plan: annually, ...")
+    next_review: dt.date | None = Field(None, description="The day of the next review: 2027-03-01.")
 
 
 class Engagement(Model):
     """The engagement that shaped the plan: how many people, when, and how."""
 
-    participants: Annotated[int, Field(strict=True, ge=1, le=MAX_NUMBER)] | None = None
-    start: dt.date | None = None
-    end: dt.date | None = None
-    description: Markdown | None = None  # how: listening sessions, surveys, youth councils
+    participants: Annotated[int, Field(strict=True, ge=1, le=MAX_NUMBER)] | None = Field(
+        None, description="How many people took part: 1500.")
+    start: dt.date | None = Field(None, description="The day the engagement started.")
+    end: dt.date | None = Field(None, description="The day it ended.")
+    description: Markdown | None = Field(None, description="How: listening sessions, surveys, youth councils.")
 
 
 class FrameworkFile(Model):
@@ -535,18 +569,23 @@ class FrameworkFile(Model):
     version: Version
     status: Literal[Status.draft, Status.public_comment, Status.adopted]
     language: Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = "en"
-    topic: Topic | None = None  # what the framework works to prevent; hate and targeted violence when not given
-    levels: Levels | None = None  # what the plan calls its levels; goals, objectives, actions, indicators when not given
+    topic: Topic | None = Field(None, description="What the framework works to prevent; every sentence the site "
+                                "writes itself follows it. hate-and-targeted-violence when not given.")
+    levels: Levels | None = Field(None, description="What the plan calls its levels (Strategy, Priority, Measure...), "
+                                  "used on every page; Goal, Objective, Action and Indicator when not given.")
     adopted_on: dt.date | None = None
-    horizon: Horizon | None = None
-    engagement: Engagement | None = None
-    currency: Currency | None = None  # the currency of every amount that names none
+    horizon: Horizon | None = Field(None, description="How long the plan runs and how often it is reviewed.")
+    engagement: Engagement | None = Field(None, description="The engagement that shaped the plan: how many people, "
+                                          "when, and how.")
+    currency: Currency | None = Field(None, description="The currency of every amount that names none: USD, EUR, CAD.")
     comments: Comments | None = None
     organizations: list[Organization] = Field(default_factory=list, max_length=MAX_ITEMS)
     findings: list[Finding] = Field(default_factory=list, max_length=MAX_ITEMS)
     funding: list[FundingSource] = Field(default_factory=list, max_length=MAX_ITEMS)
     resources: list[Resource] = Field(default_factory=list, max_length=MAX_ITEMS)
-    focus_areas: list[FocusArea] = Field(default_factory=list, max_length=MAX_ITEMS)
+    focus_areas: list[FocusArea] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                         description="The places the plan focuses on (neighbourhoods, districts); "
+                                                     "actions name them in `areas:`.")
     heard: Heard | None = None
     quick_exit: QuickExit | None = None
 

@@ -127,21 +127,22 @@ class LocalBackend:
 
     def _validate(self, folder: Path, target: Path, text: str) -> None:
         """Refuse a save that adds an error, with the messages `validate` prints (at the real file's path)."""
-        before = {_key(d, folder, folder) for d in load_framework(folder).diagnostics if d.is_error}
+        shown = folder.relative_to(self.project)  # paths as `validate` run in the project folder prints them
+        before = {_key(d, folder, shown) for d in load_framework(folder).diagnostics if d.is_error}
         with tempfile.TemporaryDirectory(prefix="framework-builder-edit-") as temp:
             copy = Path(temp) / folder.name
             shutil.copytree(folder, copy, symlinks=True)
             (copy / target.relative_to(folder)).parent.mkdir(parents=True, exist_ok=True)
             (copy / target.relative_to(folder)).write_text(text, encoding="utf-8")
             after = [d for d in load_framework(copy).diagnostics if d.is_error]
-            added = [_moved(d, copy, folder) for d in after if _key(d, copy, folder) not in before]
+            added = [_moved(d, copy, shown) for d in after if _key(d, copy, shown) not in before]
         if added:
             raise Refused(FORMATTERS["text"](added))
 
 
 def _moved(diagnostic: Diagnostic, copy: Path, folder: Path) -> Diagnostic:
     """The diagnostic at the real file's path instead of the copy's."""
-    copy_prefix, real = display_path(copy), display_path(folder)
+    copy_prefix, real = display_path(copy), folder.as_posix()
     file = diagnostic.file
     if file.startswith(copy_prefix):
         file = real + file[len(copy_prefix):]

@@ -121,10 +121,12 @@ def write_over(original: str, new: Any) -> str:
     if _read_1_1(original) == new:
         return original
     handler = _yaml()
-    document = handler.load(original) if original.strip() else None
-    document = merge(document, new) if document is not None else _node(new)
+    document = handler.load(original)
     out = io.StringIO()
-    handler.dump(document, out)
+    if document is None:  # a new file: only its head comments (the modeline) so far
+        out.write(original)
+        document = _node(new)
+    handler.dump(merge(document, new), out)
     text = out.getvalue()
     if _read_1_1(text) != new:
         raise UnsafeWrite("the YAML written would not read back as the form's data")

@@ -1,0 +1,102 @@
+"""Saving from the form: validated first, written in the project's YAML style, untouched when unchanged."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from framework_builder.editor.backend import LocalBackend, Refused
+from framework_builder.editor.yaml_style import misread_in_yaml_1_1
+from harness import FRAMEWORKS, cli
+
+GOAL = "frameworks/stamford/goals/awareness.yml"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(FRAMEWORKS, tmp_path / "frameworks")
+    return tmp_path
+
+
+def _backend(project: Path) -> LocalBackend:
+    return LocalBackend(project, Path("frameworks"))
+
+
+def _form(backend: LocalBackend, path: str) -> dict:
+    return json.loads(backend.entry(path)["data"])
+
+
+def test_saving_every_demo_file_unchanged_changes_no_byte(project: Path) -> None:
+    backend = _backend(project)
+    files = sorted(project.glob("frameworks/*/framework.yml")) + sorted(project.glob("frameworks/*/goals/*.yml"))
+    before = {path: path.read_bytes() for path in files}
+    for path in files:
+        relative = path.relative_to(project).as_posix()
+        assert backend.save(relative, backend.entry(relative)["data"]).changed is False
+    assert {path: path.read_bytes() for path in files} == before
+
+
+def test_a_save_changes_only_the_lines_edited_and_keeps_the_modeline(project: Path) -> None:
+    backend = _backend(project)
+    form = _form(backend, GOAL)
+    action = form["objectives"][0]["actions"][0]
+    action.update(title="No", status="in-progress", reference="")  # an empty field the form showed stays out
+    form["indicators"][0]["measurements"].append({"date": "2026-09-30", "value": "7", "note": ""})
+    before = (project / GOAL).read_text(encoding="utf-8").splitlines()
+    backend.save(GOAL, json.dumps(form))
+    after = (project / GOAL).read_text(encoding="utf-8").splitlines()
+    assert after[0] == before[0] == "# yaml-language-server: $schema=../../../schema/goal.schema.json"
+    diff = list(difflib.ndiff(before, after))
+    removed = [line[2:] for line in diff if line.startswith("- ")]
+    added = [line[2:] for line in diff if line.startswith("+ ")]
+    assert removed == ["        title: Hold community information sessions", "        status: not-started"]
+    assert added == ['        title: "No"', "        status: in-progress", "      - {date: 2026-09-30, value: 7}"]
+    assert cli("validate", "--strict", "frameworks", cwd=project).code == 0
+
+
+@pytest.mark.parametrize("text", ["No", "yes", "on", "1.05", "2024-01-01", "null", "~", "0x1F", "12:30"])
+def test_text_that_yaml_1_1_would_misread_is_quoted_and_reads_back_as_text(project: Path, text: str) -> None:
+    assert misread_in_yaml_1_1(text)
+    backend = _backend(project)
+    form = _form(backend, GOAL)
+    form["objectives"][0]["actions"][0]["title"] = text
+    backend.save(GOAL, json.dumps(form))
+    assert _form(backend, GOAL)["objectives"][0]["actions"][0]["title"] == text
+    assert f'title: "{text}"' in (project / GOAL).read_text(encoding="utf-8")
+
+
+def test_an_invalid_save_is_refused_with_the_message_validate_gives_and_the_file_is_kept(project: Path) -> None:
+    backend = _backend(project)
+    before = (project / GOAL).read_bytes()
+    form = _form(backend, GOAL)
+    form["objectives"][0]["actions"][0]["lead"] = "nobody-we-know"
+    with pytest.raises(Refused) as refused:
+        backend.save(GOAL, json.dumps(form))
+    assert (project / GOAL).read_bytes() == before
+    (project / GOAL).write_text((project / GOAL).read_text().replace("lead: ferguson-library", "lead: nobody-we-know", 1))
+    report = cli("validate", "frameworks/stamford", cwd=project)
+    assert report.code == 1
+    assert str(refused.value) == report.out.strip()
+
+
+def test_the_editor_never_touches_a_release_or_a_file_outside_the_frameworks(project: Path) -> None:
+    backend = _backend(project)
+    for path in ("frameworks/stamford/releases/0.2.yml", "frameworks/../pyproject.toml", "schema/goal.schema.json",
+                 "frameworks/stamford/goals/../../riverton/framework.yml"):
+        with pytest.raises(Refused):
+            backend.handle({"action": "persistEntry", "params": {"dataFiles": [{"path": path, "raw": "{}"}]}})
+
+
+def test_a_new_goal_file_starts_with_the_schema_modeline(project: Path) -> None:
+    backend = _backend(project)
+    form = {"id": "listening", "title": "Listen to residents", "indicators": [
+        {"id": "sessions-held", "name": "Listening sessions held", "type": "output", "measure": "count",
+         "direction": "increase"}]}
+    backend.save("frameworks/stamford/goals/listening.yml", json.dumps(form))
+    text = (project / "frameworks/stamford/goals/listening.yml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../../schema/goal.schema.json\nid: listening\n")
+    assert cli("validate", "frameworks/stamford", cwd=project).code == 0

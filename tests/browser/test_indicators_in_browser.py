@@ -1,5 +1,7 @@
 """The indicators page as a reader meets it in a real browser: the table of every indicator,
-the charts' accessible names and axis labels, and the charts' text in the dark scheme.
+the charts' accessible names and axis labels, and the charts' text in the dark scheme; and, on a
+site of tests/fixtures/measured, what residents read where no honest percentage can be given, values
+with their units and periods, and indicators linked to the work they measure and back.
 
 The page is loaded once per colour scheme (see `indicators_page`) and every check asserts on
 what that visit measured. The page type is also in site_map.PAGE_TYPES, so axe-core, the
@@ -11,9 +13,13 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from harness import FIXTURES, build
+from local_server import serving
 from record import accessible_name
 from site_map import PAGE_TYPES, SCHEMES
 
@@ -24,8 +30,13 @@ PROGRESS = re.compile(
     r"\d+(\.\d+)? % of the way to the target|Target reached|Not measured yet"
     r"|Described in words, not as a share of the target|No starting point, so progress is not worked out"
     r"|No target yet, so progress is not worked out|The target is the starting point, so progress is not worked out"
+    r"|Moved away from the target since the starting point|(At|Above|Below) the target of .+"
+    r"|The target \(.+\) is (below|above) the starting point \(.+\) although the aim is to (increase|decrease), "
+    r"so progress is not worked out|The (starting point|target) is not known yet, so progress is not worked out"
+    r"|The (starting point|target) is described in words, so progress is not worked out"
 )
-AXIS_DATE = re.compile(r"[A-Z][a-z]{2} \d{4}")
+# A date's month (Sep 2025) or a period: 2024, Q1 2024, H1 2024, 2023–24, Jan–Jun 2024.
+AXIS_DATE = re.compile(r"[A-Z][a-z]{2} \d{4}|\d{4}|[QH]\d \d{4}|\d{4}–\d{2}|[A-Z][a-z]{2}–[A-Z][a-z]{2} \d{4}")
 
 MEASURE = """() => {
     const article = document.querySelector('article');
@@ -160,11 +171,16 @@ def test_the_table_agrees_with_each_charts_description(light) -> None:
     for chart in light["charts"]:
         latest, baseline, target, progress, _trend = rows[f"#{chart['section']}"]["cells"]
         description = chart["labelledBy"][-1]
-        assert f"Baseline {baseline}" in description, (baseline, description)
-        assert f"target {target}" in description, (target, description)
+        assert f"Baseline {lower_first(baseline)}" in description, (baseline, description)
+        assert f"target {lower_first(target)}" in description, (target, description)
         if latest != "Not measured yet":
             assert f"latest {latest}" in description, (latest, description)
-        assert f"Progress: {progress.lower()}." in description, (progress, description)
+        assert f"Progress: {lower_first(progress)}." in description, (progress, description)
+
+
+def lower_first(text: str) -> str:
+    """A cell's words inside the chart's sentence (its first letter only: units keep their capitals)."""
+    return text[:1].lower() + text[1:]
 
 
 def test_each_charts_accessible_name_names_the_target_and_the_baseline(light) -> None:
@@ -249,3 +265,78 @@ def test_chart_text_stands_out_from_the_page_background(indicators_page, scheme:
                 f"{scheme}: {chart['section']}: {label['text']!r} is {label['fill']} on {chart['background']}, "
                 f"contrast {ratio:.2f}"
             )
+
+
+# The measured fixture: every way an indicator can stand, as a resident reads it.
+
+MEASURED = "measured/1.0/"
+ROWS = """() => Object.fromEntries([...document.querySelectorAll('article .fb-indicators tbody tr:not(.fb-indicators__goal)')]
+    .map(row => [row.querySelector('th a').getAttribute('href').slice(1),
+                 [...row.querySelectorAll('td')].slice(0, 4).map(td => td.innerText.split(/\\s+/).join(' ').trim())]))"""
+# Each item's section as read: the text after its heading up to the next heading, one line per block.
+SECTIONS = """ids => Object.fromEntries(ids.map(id => {
+    const lines = [];
+    for (let n = document.getElementById(id).nextElementSibling; n && !/^H[1-6]$/.test(n.tagName); n = n.nextElementSibling)
+        lines.push(...n.innerText.split('\\n').map(line => line.split(/\\s+/).join(' ').trim()).filter(Boolean));
+    return [id, lines];
+}))"""
+ITEMS = ["outreach", "outreach-team", "night-buses", "feel-safe", "shootings", "clinic-hours", "youth-trust"]
+
+
+@pytest.fixture(scope="module")
+def measured(browser, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """What residents read on the measured fixture's indicators page (the table) and goal page (each
+    item's section), and where following a "Measured by" link leads."""
+    project: Path = tmp_path_factory.mktemp("measured-browser")
+    shutil.copytree(FIXTURES / "measured", project / "frameworks" / "measured")
+    result = build(project, today="2026-02-01")
+    assert result.code == 0, result.out + result.err
+    with serving(project / "site") as url:
+        context = browser.new_context(viewport=DESKTOP)
+        try:
+            page = context.new_page()
+            page.goto(url + MEASURED + "indicators/", wait_until="networkidle")
+            rows = page.evaluate(ROWS)
+            page.goto(url + MEASURED + "goals/safety/", wait_until="networkidle")
+            sections = page.evaluate(SECTIONS, ITEMS)
+            page.locator("#outreach-team ~ p", has_text="Measured by").first.get_by_role("link", name="Shootings").click()
+            page.wait_for_function("() => location.hash === '#shootings'")
+            return {"rows": rows, "sections": sections}
+        finally:
+            context.close()
+
+
+def test_no_misleading_percentage_is_shown_and_the_reason_is_given(measured) -> None:
+    progress = {indicator: cells[3] for indicator, cells in measured["rows"].items()}
+
+    assert progress == {
+        "feel-safe": "The target (58 %) is below the starting point (63 %) although the aim is to increase, "
+                     "so progress is not worked out",
+        "shootings": "50 % of the way to the target",
+        "feel-unsafe": "Moved away from the target since the starting point",
+        "clinic-hours": "At the target of 40 hours a week",
+        "youth-trust": "Not measured yet",
+    }
+    assert all(PROGRESS.fullmatch(words) for words in progress.values()), progress
+
+
+def test_values_are_read_with_their_units_periods_and_unknowns(measured) -> None:
+    rows = measured["rows"]
+
+    assert rows["feel-safe"][:3] == ["66 % in the second quarter of 2025", "63 % in 2024", "58 % in 2026"]
+    assert rows["shootings"][:3] == ["30 shootings on 31 December 2025", "40 shootings on 1 January 2024",
+                                     "20 shootings by 31 December 2027"]
+    assert rows["youth-trust"][1:3] == ["Not known yet (Set from the 2025 youth survey)",
+                                        "70 % from 1 July 2025 to 30 June 2026"]
+    assert "Starting point: Not known yet (Set from the 2025 youth survey)" in measured["sections"]["youth-trust"]
+
+
+def test_indicators_and_the_work_they_measure_are_linked_both_ways(measured) -> None:
+    sections = measured["sections"]
+
+    assert ("Measures the work of: Street outreach in every neighbourhood (strategy), Hire a street outreach team "
+            "(action)") in sections["shootings"]
+    assert "Measured by: Shootings, Young people who trust the outreach team" in sections["outreach-team"]
+    assert "Measured by: Shootings" in sections["outreach"]
+    assert "Measured by: Residents who feel unsafe at night" in sections["night-buses"]
+    assert not any(line.startswith("Measured by") for line in sections["feel-safe"])

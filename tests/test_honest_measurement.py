@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import shutil
+import warnings
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,13 @@ def test_baseline_and_target_are_checked_against_the_direction(direction: str, b
 
 def test_nothing_to_contradict_when_the_baseline_is_not_known_yet() -> None:
     assert direction_agrees(indicator(baseline={"not_known_yet": True}))
+
+
+def test_a_value_not_known_yet_is_written_out_as_given_without_a_warning() -> None:
+    case = indicator(baseline={"not_known_yet": True, "note": "Set from the 2025 survey"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert case.model_dump(mode="json")["baseline"] == {"not_known_yet": True, "note": "Set from the 2025 survey"}
 
 
 # Progress, for every direction

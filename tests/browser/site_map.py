@@ -40,6 +40,13 @@ PAGE_TYPES = {
 
 SCHEMES = ["light", "dark"]
 
+# tests/fixtures/shaped (levels named priority/strategy/activity/measure, references, focus areas), built on its own
+# inside its comment window: a goal page with activities directly under the priority, and its focus areas page.
+SHAPED_TODAY = "2026-02-01"
+SHAPED_VERSION = "shaped/2.0/"
+SHAPED_GOAL = SHAPED_VERSION + "goals/safe-streets/"
+SHAPED_AREAS = SHAPED_VERSION + "areas/"
+
 # The pages checked at phone size (390×844).
 PHONE = {"width": 390, "height": 844}
 # Every page of a version, at phone width (the portal is plain HTML without the theme's header).

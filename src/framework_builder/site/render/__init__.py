@@ -15,6 +15,7 @@ import jinja2
 from framework_builder.errors import BuildError
 from framework_builder.site.render.context import PageContext, version_view
 from framework_builder.site.render.downloads import write_downloads
+from framework_builder.site.render.plan import titled, word
 from framework_builder.site.versions import VersionContext
 
 if TYPE_CHECKING:  # the theme gives the pages environment, with this package's filters
@@ -22,8 +23,11 @@ if TYPE_CHECKING:  # the theme gives the pages environment, with this package's 
 
 # (page path, template, navigation title) of the overview, then of the pages after the goals.
 OVERVIEW = ("index.md", "overview.md.j2", "Overview")
-# Every goal on one page: the goals folder has a page of its own, last under "Goals".
-GOALS_INDEX = ("goals/index.md", "goals.md.j2", "All goals")
+# Every goal on one page: the goals folder has a page of its own, last under "Goals" (its title names
+# the plan's goal level: "All goals", "All priorities").
+GOALS_INDEX = ("goals/index.md", "goals.md.j2", "All {goals}")
+# The focus areas, after the action plan, when the framework has some.
+AREAS = ("areas.md", "areas.md.j2", "Focus areas")
 PAGES_AFTER_GOALS = (
     ("action-plan.md", "action-plan.md.j2", "Action plan"),
     ("indicators.md", "indicators.md.j2", "Indicators"),
@@ -69,6 +73,11 @@ def _render(env: jinja2.Environment, template: str, page: PageContext) -> str:
         raise BuildError(f"{template}: template error: {exc}") from exc
 
 
+def _pages_after_goals(with_areas: bool) -> tuple[tuple[str, str, str], ...]:
+    """The pages after the goals: the focus areas page follows the action plan when there are focus areas."""
+    return PAGES_AFTER_GOALS[:1] + (AREAS,) + PAGES_AFTER_GOALS[1:] if with_areas else PAGES_AFTER_GOALS
+
+
 def render_version(ctx: VersionContext, docs_dir: Path, theme: Theme, site_url: str = "",
                    pdf: bool = False) -> RenderedVersion:
     """Write every page and download of one version into docs_dir (an empty folder), with the theme's templates.
@@ -80,7 +89,8 @@ def render_version(ctx: VersionContext, docs_dir: Path, theme: Theme, site_url: 
         raise BuildError("a goal cannot have the id 'index': goals/index.md is the page listing every goal; "
                          "rename the goal")
     view = version_view(ctx, site_url, PDF_DOWNLOAD if pdf else None)
-    pages = [(template, PageContext(view, path)) for path, template, _ in (OVERVIEW, GOALS_INDEX, *PAGES_AFTER_GOALS)]
+    after_goals = _pages_after_goals(bool(ctx.framework.focus_areas))
+    pages = [(template, PageContext(view, path)) for path, template, _ in (OVERVIEW, GOALS_INDEX, *after_goals)]
     pages += [("goal.md.j2", PageContext(view, f"goals/{goal.id}.md", goal)) for goal in ctx.framework.goals]
     for template, page in pages:
         _write(docs_dir, page.page, _render(env, template, page))
@@ -89,9 +99,10 @@ def render_version(ctx: VersionContext, docs_dir: Path, theme: Theme, site_url: 
         _write(docs_dir, PDF_DOWNLOAD, "")
     for source, destination in theme.assets:
         _write(docs_dir, destination, source.read_text(encoding="utf-8"))
-    goal_nav = [{goal.title: f"goals/{goal.id}.md"} for goal in ctx.framework.goals]
-    goal_nav.append({GOALS_INDEX[2]: GOALS_INDEX[0]})
-    nav: list[Any] = [{OVERVIEW[2]: OVERVIEW[0]}, {"Goals": goal_nav}]
-    nav += [{title: path} for path, _, title in PAGES_AFTER_GOALS]
+    goals = view.levels.goal.plural
+    goal_nav = [{titled(goal): f"goals/{goal.id}.md"} for goal in ctx.framework.goals]
+    goal_nav.append({GOALS_INDEX[2].format(goals=word(goals)): GOALS_INDEX[0]})
+    nav: list[Any] = [{OVERVIEW[2]: OVERVIEW[0]}, {goals: goal_nav}]
+    nav += [{title: path} for path, _, title in after_goals]
     banner = _render(env, "banner.html.j2", PageContext(view, "index.md")).strip()
     return RenderedVersion(nav=nav, banner=banner, pages=len(pages))

@@ -79,9 +79,10 @@ def window_sentence(ctx: VersionContext, naming_version: bool = False) -> str:
 class Target:
     """The item a comment is about."""
 
-    kind: str
+    kind: str  # goal, objective, action or indicator
     id: str
     title: str
+    name: str  # the item as residents read it, with the plan's level name and its reference: "strategy 1.05: Expand …"
     url: str  # a link back to the item, absolute when the site URL is known
 
 
@@ -95,9 +96,9 @@ def _channel_name(channel: EmailChannel | WebFormChannel | GitHubChannel) -> str
 def channel_url(ctx: VersionContext, channel: EmailChannel | WebFormChannel | GitHubChannel, target: Target) -> str:
     """The URL of one comment link."""
     framework = ctx.framework
-    about = f"{target.kind} {target.id}: {target.title}"
+    about = f"{target.name} ({target.id})"  # the id pinpoints the item for the leadership group
     if isinstance(channel, EmailChannel):
-        subject = f"Comment on {framework.title} {ctx.version}, {about}"
+        subject = f"Comment on {framework.title} {ctx.version}, {target.name}"
         body = (f"Framework: {framework.title}\nVersion: {ctx.version}\nItem: {about}\n"
                 f"Link: {target.url}\n\nMy comment:\n\n")
         return f"mailto:{url_part(channel.address, safe='@')}?" + url_query({"subject": subject, "body": body})
@@ -106,7 +107,7 @@ def channel_url(ctx: VersionContext, channel: EmailChannel | WebFormChannel | Gi
         return fill_placeholders(channel.url, values)
     query = {
         "template": channel.template,
-        "title": f"[{ctx.slug} {ctx.version}] {about}",
+        "title": f"[{ctx.slug} {ctx.version}] {target.name}",
         "labels": ",".join(channel.labels),
         "framework": f"{framework.title} ({ctx.slug})",
         "version": ctx.version,
@@ -131,8 +132,8 @@ def comment_links(ctx: VersionContext, target: Target) -> Markup:
         name = _channel_name(channel)
         links.append(Markup(
             '<a class="fb-comment__link" href="{url}" data-item="{id}" data-channel="{type}">'
-            '{name}<span class="fb-sr"> on {kind} {id}: {title}</span></a>'
-        ).format(url=channel_url(ctx, channel, target), id=target.id, type=channel.type, name=name,
-                 kind=target.kind, title=target.title))
+            '{channel}<span class="fb-sr"> on {name}</span></a>'
+        ).format(url=channel_url(ctx, channel, target), id=target.id, type=channel.type, channel=name,
+                 name=target.name))
     return Markup('<p class="fb-comment">{}</p>').format(Markup(" ").join(links))
 

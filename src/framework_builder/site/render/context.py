@@ -25,10 +25,12 @@ from framework_builder.model.framework import (
     Action,
     ActionStatus,
     Finding,
+    FocusArea,
     Framework,
     FundingSource,
     Goal,
     Indicator,
+    Levels,
     Objective,
     Organization,
     Status,
@@ -49,12 +51,13 @@ from framework_builder.site.render.dashboard import (
 )
 from framework_builder.site.render.escape import html, markdown_inline, markdown_url, url_part
 from framework_builder.site.render.heard import HeardEntry, heard_entries, heard_on
+from framework_builder.site.render.plan import PlanGroup, named, plan_groups, titled, when, word
 from framework_builder.site.render.text import long_date, number, rich, when_name
 from framework_builder.site.render.topic import TopicWords, topic_words
 from framework_builder.site.render.words import explain, label
 from framework_builder.site.versions import VersionContext
 
-ActionEntry = tuple[Goal, Objective, Action]
+ActionEntry = tuple[Goal, Objective | None, Action]  # objective None: an action directly under its goal
 Commentable = Goal | Objective | Action | Indicator
 
 
@@ -73,6 +76,7 @@ def explain_for_topic(context: Context, value: Any) -> str:
 # Community text always leaves through one of the escaping filters (see escape.py), or `rich`.
 FILTERS = {"rich": rich, "href": markdown_url, "inline": markdown_inline, "html": html, "url": url_part,
            "host": url_host, "long_date": long_date, "number": number, "label": label,
+           "titled": titled, "word": word, "when": when,
            "explain": explain_for_topic}
 
 # Names every page may use that do not depend on the version.
@@ -100,7 +104,6 @@ class VersionView:
     pdf: str | None  # the PDF's path in the docs, when the build prints one
     organizations: dict[str, Organization]  # by id
     findings: dict[str, Finding]  # by id
-    finding_numbers: dict[str, int]  # finding id → its number on the findings page (from 1)
     funding_sources: dict[str, FundingSource]  # by id
     all_actions: list[ActionEntry]
     all_indicators: list[tuple[Goal, Indicator]]
@@ -109,6 +112,10 @@ class VersionView:
     supports: dict[str, list[ActionEntry]]  # organization id → the actions it is a partner of
     addressed_by: dict[str, list[ActionEntry]]  # finding id → the actions that respond to it
     funded: dict[str, list[ActionEntry]]  # funding source id → the actions it funds
+    levels: Levels  # what the plan calls its goals, objectives, actions and indicators
+    focus_areas: dict[str, FocusArea]  # by id
+    in_area: dict[str, list[ActionEntry]]  # focus area id → the actions that name it
+    plan_groups: list[PlanGroup]  # the action plan's groups: by timeframe, then by dates
     objective_count: int
     action_counts: list[tuple[ActionStatus, int]]  # statuses in use, in their order
     measured_progress: list[float]  # progress of every indicator measured against its target
@@ -137,11 +144,12 @@ def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None
         title = getattr(item, "title", None) or getattr(item, "name")
         anchor = "" if item is goal else f"#{item.id}"
         back = f"{ctx.slug}/{ctx.version}/goals/{goal.id}/{anchor}"
-        return comment_links(ctx, Target(kind, item.id, title, site_url + back))
+        name = named(getattr(framework.level_names, kind).singular, item)
+        return comment_links(ctx, Target(kind, item.id, title, name, site_url + back))
 
     all_actions = list(actions(framework))
     leads, supports = defaultdict(list), defaultdict(list)
-    addressed_by, funded = defaultdict(list), defaultdict(list)
+    addressed_by, funded, in_area = defaultdict(list), defaultdict(list), defaultdict(list)
     for entry in all_actions:
         action = entry[2]
         if action.lead:
@@ -152,6 +160,8 @@ def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None
             addressed_by[finding].append(entry)
         for source in action.funding:
             funded[source].append(entry)
+        for area in action.areas:
+            in_area[area].append(entry)
     all_indicators = list(indicators(framework))
     measured = measured_progress(indicator for _, indicator in all_indicators)
     heard = heard_entries(framework)
@@ -168,7 +178,6 @@ def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None
         pdf=pdf,
         organizations=_by_id(framework.organizations),
         findings=_by_id(framework.findings),
-        finding_numbers={f.id: n for n, f in enumerate(framework.findings, 1)},
         funding_sources=_by_id(framework.funding),
         all_actions=all_actions,
         all_indicators=all_indicators,
@@ -177,6 +186,10 @@ def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None
         supports=supports,
         addressed_by=addressed_by,
         funded=funded,
+        levels=framework.level_names,
+        focus_areas=_by_id(framework.focus_areas),
+        in_area=in_area,
+        plan_groups=plan_groups(all_actions),
         objective_count=sum(len(goal.objectives) for goal in framework.goals),
         action_counts=status_counts(action for _, _, action in all_actions),
         measured_progress=measured,

@@ -33,6 +33,7 @@ from framework_builder.model.framework import (
     Levels,
     Objective,
     Organization,
+    Role,
     Status,
     Timeframe,
 )
@@ -51,10 +52,11 @@ from framework_builder.site.render.dashboard import (
 )
 from framework_builder.site.render.escape import html, markdown_inline, markdown_url, url_part
 from framework_builder.site.render.heard import HeardEntry, heard_entries, heard_on
+from framework_builder.site.render.money import Funding, funding
 from framework_builder.site.render.plan import PlanGroup, named, plan_groups, titled, when, word
 from framework_builder.site.render.text import long_date, number, rich, when_name
 from framework_builder.site.render.topic import TopicWords, topic_words
-from framework_builder.site.render.words import explain, label
+from framework_builder.site.render.words import explain, label, reviewed, role_group
 from framework_builder.site.versions import VersionContext
 
 ActionEntry = tuple[Goal, Objective | None, Action]  # objective None: an action directly under its goal
@@ -77,7 +79,7 @@ def explain_for_topic(context: Context, value: Any) -> str:
 FILTERS = {"rich": rich, "href": markdown_url, "inline": markdown_inline, "html": html, "url": url_part,
            "host": url_host, "long_date": long_date, "number": number, "label": label,
            "titled": titled, "word": word, "when": when,
-           "explain": explain_for_topic}
+           "explain": explain_for_topic, "role_group": role_group, "reviewed": reviewed}
 
 # Names every page may use that do not depend on the version.
 GLOBALS = {"Window": Window, "timeframes": list(Timeframe), "change_entries": change_entries,
@@ -111,7 +113,8 @@ class VersionView:
     leads: dict[str, list[ActionEntry]]  # organization id → the actions it leads
     supports: dict[str, list[ActionEntry]]  # organization id → the actions it is a partner of
     addressed_by: dict[str, list[ActionEntry]]  # finding id → the actions that respond to it
-    funded: dict[str, list[ActionEntry]]  # funding source id → the actions it funds
+    money: Funding  # each funding source's amounts, totals per source, per goal and for the plan
+    partner_groups: list[tuple[Role | None, list[Organization]]]  # organizations by role, in Role's order, no role last
     levels: Levels  # what the plan calls its goals, objectives, actions and indicators
     focus_areas: dict[str, FocusArea]  # by id
     in_area: dict[str, list[ActionEntry]]  # focus area id → the actions that name it
@@ -134,6 +137,12 @@ def _by_id(items: list[Any]) -> dict[str, Any]:
     return {item.id: item for item in items}
 
 
+def _by_role(organizations: list[Organization]) -> list[tuple[Role | None, list[Organization]]]:
+    """The organizations grouped by role, in the order of `Role`, those without one last; empty groups left out."""
+    groups = [(role, [org for org in organizations if org.role is role]) for role in [*Role, None]]
+    return [(role, orgs) for role, orgs in groups if orgs]
+
+
 def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None) -> VersionView:
     """The view every page of a version shares.
 
@@ -149,7 +158,7 @@ def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None
 
     all_actions = list(actions(framework))
     leads, supports = defaultdict(list), defaultdict(list)
-    addressed_by, funded, in_area = defaultdict(list), defaultdict(list), defaultdict(list)
+    addressed_by, in_area = defaultdict(list), defaultdict(list)
     for entry in all_actions:
         action = entry[2]
         if action.lead:
@@ -158,8 +167,6 @@ def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None
             supports[org].append(entry)
         for finding in action.addresses:
             addressed_by[finding].append(entry)
-        for source in action.funding:
-            funded[source].append(entry)
         for area in action.areas:
             in_area[area].append(entry)
     all_indicators = list(indicators(framework))
@@ -185,7 +192,8 @@ def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None
         leads=leads,
         supports=supports,
         addressed_by=addressed_by,
-        funded=funded,
+        money=funding(framework),
+        partner_groups=_by_role(framework.organizations),
         levels=framework.level_names,
         focus_areas=_by_id(framework.focus_areas),
         in_area=in_area,

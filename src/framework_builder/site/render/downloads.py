@@ -10,10 +10,11 @@ from pathlib import Path
 from framework_builder.model.framework import DatedValue
 from framework_builder.model.items import actions, indicators
 from framework_builder.site.render.indicators import latest, progress
+from framework_builder.site.render.money import data_amounts
 from framework_builder.site.versions import VersionContext
 
 ACTION_COLUMNS = ("goal", "objective", "id", "title", "lead", "partners", "timeframe", "start", "end",
-                  "status", "addresses", "funding")
+                  "status", "addresses", "funding", "funding_amounts")
 INDICATOR_COLUMNS = ("goal", "id", "name", "type", "measure", "unit", "direction", "baseline_value",
                      "baseline_date", "target_value", "target_date", "latest_value", "latest_date",
                      "progress_percent", "source", "frequency", "baseline_period", "target_period", "latest_period")
@@ -39,8 +40,11 @@ def _csv(columns: tuple[str, ...], rows: list[dict[str, object]]) -> str:
 
 
 def actions_csv(ctx: VersionContext) -> str:
-    """One row per action."""
-    rows = [{**action.model_dump(mode="json"), "goal": goal.id, "objective": objective.id if objective else None}
+    """One row per action; `funding` holds its sources' ids, `funding_amounts` what the plan says each gives."""
+    currency = ctx.framework.currency
+    rows = [{**action.model_dump(mode="json"), "goal": goal.id, "objective": objective.id if objective else None,
+             "funding": [link.source for link in action.funding_links()],
+             "funding_amounts": data_amounts(action.funding_links(), currency)}
             for goal, objective, action in actions(ctx.framework)]
     return _csv(ACTION_COLUMNS, rows)
 

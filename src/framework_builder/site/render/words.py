@@ -7,9 +7,11 @@ from enum import Enum
 from framework_builder.model.framework import (
     ActionStatus,
     Direction,
+    Frequency,
     IndicatorType,
     Measure,
     PreventionLevel,
+    Role,
     Status,
     Timeframe,
     Topic,
@@ -21,6 +23,12 @@ LABELS: dict[Enum, str] = {
     Status.public_comment: "Draft open for public comment",
     Status.adopted: "Adopted",
     Status.superseded: "Replaced by a newer version",
+    Role.convener: "Convener",
+    Role.steering: "Steering committee",
+    Role.member: "Member of the leadership group",
+    Role.funder: "Funder",
+    Role.technical_support: "Technical support",
+    Role.partner: "Partner",
     Timeframe.near_term: "Near term",
     Timeframe.mid_term: "Mid term",
     Timeframe.long_term: "Long term",
@@ -56,6 +64,12 @@ EXPLANATIONS: dict[Enum, str] = {
     PreventionLevel.secondary: "Early help for people who show signs of being drawn toward violence.",
     PreventionLevel.tertiary: "Work with people who have already used violence, "
                               "including support to leave it behind and return to the community.",
+    Role.convener: "Brings the leadership group together and coordinates the plan.",
+    Role.steering: "Oversees the plan and takes its main decisions.",
+    Role.member: "Takes part in the leadership group that writes the plan and carries it out.",
+    Role.funder: "Pays for the plan or for some of its actions.",
+    Role.technical_support: "Gives the group expertise, research, data or training.",
+    Role.partner: "Works with the group on some of the actions.",
     IndicatorType.output: "Counts what we do, for example trainings held.",
     IndicatorType.outcome: "Shows the change our work makes, for example trust in the city.",
     IndicatorType.impact: "Shows long-term change in the community, for example {impact_example}.",
@@ -75,3 +89,35 @@ def explain(value: Enum, topic: Topic | None = None) -> str:
     """A one-line explanation of a term, or ''; its example follows the topic (the default topic's for None)."""
     return EXPLANATIONS.get(value, "").format(impact_example=topic_words(topic).impact_example)
 
+
+# The partners page's groups, in the order of `Role`; organizations without a role come last,
+# under a name that does not give them one.
+ROLE_GROUPS: dict[Role, str] = {
+    Role.convener: "Conveners",
+    Role.steering: "Steering committee",
+    Role.member: "Members of the leadership group",
+    Role.funder: "Funders",
+    Role.technical_support: "Technical support",
+    Role.partner: "Partners",
+}
+NO_ROLE_GROUP = "Other organizations named in the plan"
+
+
+def role_group(role: Role | None) -> str:
+    """The heading of the partners page's group of organizations with `role` (None: without one)."""
+    return ROLE_GROUPS[role] if role is not None else NO_ROLE_GROUP
+
+
+# How often the plan is reviewed, after "reviewed".
+REVIEWED: dict[Frequency, str] = {
+    Frequency.monthly: "every month",
+    Frequency.quarterly: "every three months",
+    Frequency.twice_yearly: "twice a year",
+    Frequency.annually: "every year",
+    Frequency.once: "once",
+}
+
+
+def reviewed(frequency: Frequency) -> str:
+    """How often the plan is reviewed, in words: 'every year'."""
+    return REVIEWED[frequency]

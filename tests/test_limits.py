@@ -192,6 +192,7 @@ def test_pipe_among_large_files_does_not_hang_parallel_reading(copy_framework, t
     goal = (folder / GOAL).read_text(encoding="utf-8")
     for index in range(4):
         text = goal.replace("id: reporting", f"id: big-{index}", 1).replace("reporting-", f"big-{index}-")
+        text = text.replace("reports-received", f"big-{index}-reports")  # ids unique: the pipe is the one error
         (folder / "goals" / f"big-{index}.yml").write_text(text + "#" * 100_000 + "\n", encoding="utf-8")
     os.mkfifo(folder / "goals" / "pipe.yml")
 

@@ -191,7 +191,10 @@ def test_what_changed_links_back_to_what_we_heard(demo_site: Path) -> None:
     page = article(demo_site / "stamford" / "0.3" / "changes")
     hrefs = [a.attrs.get("href") for a in page.find_all("a")]
     assert "../heard/" in hrefs
-    items = {li.text().split("“")[1].split("”")[0]: li for li in page.find_all("li") if "“" in li.text()}
+    heads = [(li, " ".join("".join(c if isinstance(c, str) else "" if c.tag == "ul" else c.raw_text()
+                                   for c in li.children).split())) for li in page.find_all("li")]
+    items = {head.split(": ", 1)[1].removesuffix(" (what we heard)"): li for li, head in heads
+             if head.startswith(("Action: ", "New action: "))}
     trusted = [a.attrs.get("href") for a in items["Train trusted community partners to help people report"].find_all("a")]
     assert trusted == ["../heard/#heard-trusted-reporting-points"]
     assert items["Hold community information sessions"].find_all("a") == []

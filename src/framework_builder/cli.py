@@ -174,8 +174,9 @@ def diff(slug: str | None, old: str | None, new: str | None, base_ref: str | Non
 def release(slug: str, status: str | None, today, root: Path) -> None:  # type: ignore[no-untyped-def]
     """Freeze the working version of SLUG into releases/<version>.yml.
 
-    A release never changes. Refuses (exit 1) when the framework has errors or the version is
-    already released.
+    A release never changes. Refuses (exit 1) when the framework has errors, the version is
+    already released, or it would be adopted without `adopted_on:` in framework.yml. Prints the
+    warnings validate would, then what it froze.
     """
     from framework_builder.commands.release import run
 

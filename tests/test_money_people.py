@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from harness import FIXTURE_TODAY, FIXTURES, build, markdown_as_read
+from harness import FIXTURE_TODAY, FIXTURES, build, edit_yaml, markdown_as_read
 from html_page import Node, parse_file
 
 from framework_builder.model.framework import Engagement, Frequency, FundingLink, Horizon, Role
@@ -239,3 +239,36 @@ def test_plan_facts_say_only_what_the_authors_gave(horizon, engagement, said: st
     lines = [line for line in markdown_as_read(text).splitlines() if line.strip()]
     assert [line.removeprefix("<p>").removesuffix("</p>") for line in lines if not line.startswith("<div")
             and line != "</div>"] == [said]
+
+
+HOSTILE = "<script>alert(1)</script> | [x](javascript:alert(2)) <img src=x onerror=alert(3)>"
+
+
+def test_community_text_in_amounts_roles_and_engagement_is_inert(tmp_path: Path) -> None:
+    project = tmp_path / "hostile"
+    shutil.copytree(FIXTURES / "funded", project / "frameworks" / "funded")
+    folder = project / "frameworks" / "funded"
+
+    def hostile_framework(data: dict) -> None:
+        data["funding"][0]["for_the_plan"][0]["note"] = HOSTILE
+        data["organizations"][1]["role_note"] = HOSTILE
+        data["engagement"]["description"] = HOSTILE
+
+    def hostile_goal(data: dict) -> None:
+        data["objectives"][0]["actions"][1]["funding"][0]["fiscal_year"] = HOSTILE
+
+    edit_yaml(folder / "framework.yml", hostile_framework)
+    edit_yaml(folder / "goals" / "youth.yml", hostile_goal)
+    result = build(project, today=FIXTURE_TODAY)
+    assert result.code == 0, result.err
+    site = project / "site"
+    for page, shown in (("funding", 2), ("partners", 1), ("goals/youth", 1), ("", 0)):
+        body = article(site, FUNDED + page)
+        assert body.find_all("script") == [] and body.find_all("img") == [], page
+        for node in body.walk():
+            assert not any(name.startswith("on") for name in node.attrs), (page, node.attrs)
+            assert not node.attrs.get("href", "").lower().startswith("javascript:"), page
+        assert body.text().count("<script>alert(1)</script> | [x](javascript:alert(2))") >= shown, page
+    # A table cell keeps its text whole: a "|" in a note does not split the totals table.
+    table = article(site, FUNDED + "funding").find_all("table")[0]
+    assert {len(row.find_all("td")) for row in table.find_all("tbody")[0].find_all("tr")} == {2}

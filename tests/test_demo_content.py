@@ -1,11 +1,16 @@
-"""The demo frameworks: valid with --strict, honest about being illustrative, covering the issue's topics."""
+"""The demo frameworks: valid with --strict, honest about being illustrative, covering the issues' topics.
+
+Lakeport, the third city, is read on its built pages as a resident reads them (the demo site built once).
+"""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from harness import FRAMEWORKS, REPO, cli
+from html_page import Node, parse_file
 
 from framework_builder.source.loader import load_framework
 
@@ -17,7 +22,7 @@ def test_demo_frameworks_validate_strictly() -> None:
 
     assert code == 0, out + err
     assert re.fullmatch(r"\d+ frameworks valid: .*", out.strip()), out
-    assert {"riverton", "stamford"} <= set(out.strip().split(": ", 1)[1].split(", "))
+    assert {"lakeport", "riverton", "stamford"} <= set(out.strip().split(": ", 1)[1].split(", "))
 
 
 @pytest.fixture(scope="module")
@@ -60,3 +65,185 @@ def test_stamford_names_organizations_and_findings(stamford) -> None:
     actions = [action for goal in stamford.goals for objective in goal.objectives for action in objective.actions]
     indicators = [indicator for goal in stamford.goals for indicator in goal.indicators]
     assert len(actions) >= len(stamford.goals) and len(indicators) >= len(stamford.goals)
+
+
+# -- Lakeport: a plan written as real plans are published (issue 10) -------------------------
+
+LAKEPORT = "lakeport/1.0/"
+
+
+@pytest.fixture(scope="module")
+def lakeport():
+    loaded = load_framework(FRAMEWORKS / "lakeport")
+    assert loaded.framework is not None, loaded.diagnostics
+    return loaded.framework
+
+
+def article(site: Path, path: str) -> Node:
+    """The <article> of a built page of Lakeport's version 1.0."""
+    file = site / LAKEPORT / path / "index.html"
+    assert file.is_file(), f"{LAKEPORT}{path} was not built"
+    return parse_file(file).find_all("article")[0]
+
+
+def under(body: Node, anchor: str) -> Node:
+    """A node holding what stands under the heading with id `anchor`, up to the next heading of its level or above."""
+    nodes = [child for child in body.children if isinstance(child, Node)]
+    start = next(i for i, node in enumerate(nodes) if node.attrs.get("id") == anchor)
+    stop = HEADINGS[: HEADINGS.index(nodes[start].tag) + 1]
+    found = Node("section", {})
+    for node in nodes[start + 1:]:
+        if node.tag in stop:
+            break
+        found.children.append(node)
+    return found
+
+
+HEADINGS = ("h1", "h2", "h3", "h4")
+
+
+def texts(body: Node, tag: str) -> list[str]:
+    return [node.text() for node in body.find_all(tag)]
+
+
+def counts(goals: Node, goal: str) -> str:
+    """What the goals page counts under one goal: the first paragraph after its summary."""
+    return next(node.text() for node in under(goals, goal).children if isinstance(node, Node) and node.tag == "p")
+
+
+def rows(body: Node) -> list[list[str]]:
+    """The cells of each row of the tables in `body`, header rows included."""
+    return [[cell.text() for cell in row.children if isinstance(cell, Node)] for row in body.find_all("tr")]
+
+
+def test_lakeport_says_it_is_fictional(lakeport, demo_site: Path) -> None:
+    assert re.search(r"\bFictional city\b.*\bdoes not exist\b", lakeport.notice or "", re.DOTALL), lakeport.notice
+    notice = article(demo_site, "").find_all("div", "fb-notice")[0].text()
+    assert "Lakeport does not exist" in notice and "invented" in notice
+
+
+def test_lakeport_uses_every_shape_of_a_real_plan(lakeport) -> None:
+    """The source holds each capability the third demo shows, so the page tests below read real cases."""
+    goals = {goal.id: goal for goal in lakeport.goals}
+    assert goals["intervene"].objectives and not goals["intervene"].actions  # strategies
+    assert goals["youth"].actions and not goals["youth"].objectives  # actions directly under the goal
+    assert not goals["measures"].objectives and not goals["measures"].actions and goals["measures"].indicators
+    assert lakeport.level_names.objective.singular == "Strategy"
+
+
+def test_lakeport_calls_its_middle_level_strategies_and_its_indicators_measures(demo_site: Path) -> None:
+    goal = article(demo_site, "goals/intervene")
+    assert texts(goal, "h2") == ["Strategies and actions", "How we measure progress"]
+    assert [counts(article(demo_site, "goals"), goal) for goal in ("intervene", "youth")] == [
+        "2 strategies · 3 actions · 2 measures", "2 actions · 1 measure"]
+    assert texts(under(article(demo_site, ""), "at-a-glance"), "li")[:4] == [
+        "3 goals", "2 strategies", "5 actions", "5 measures"]
+
+
+def test_lakeport_shows_each_published_reference_before_its_title(demo_site: Path) -> None:
+    goal = article(demo_site, "goals/intervene")
+    assert texts(goal, "h1") == ["Goal 1: Interrupt violence before it spreads"]
+    assert texts(goal, "h3") == ["1.1: Meet people injured by violence at the hospital",
+                                 "1.2: Mediate conflicts in the streets",
+                                 "M1: Shootings with injury", "M2: Injured young people who met a responder"]
+    assert texts(goal, "h4")[0] == ("1.1.1: Offer every young person treated for a violent injury a meeting "
+                                    "with a trained responder")
+    assert texts(article(demo_site, "goals"), "h2") == ["Goal 1: Interrupt violence before it spreads",
+                                                        "Goal 2: Give young people safe places and paths",
+                                                        "Goal 3: Track the city's progress in the open"]
+
+
+def test_lakeport_lists_a_goals_actions_directly_under_it(demo_site: Path) -> None:
+    goal = article(demo_site, "goals/youth")
+    assert texts(goal, "h2") == ["Actions", "How we measure progress"]
+    assert texts(goal, "h3")[:2] == ["2.01: Offer paid summer jobs to young people in the focus neighbourhoods",
+                                     "2.02: Open school gyms on Friday and Saturday nights"]
+
+
+def test_lakeports_measures_only_goal_shows_its_measures_and_no_empty_section(demo_site: Path) -> None:
+    goal = article(demo_site, "goals/measures")
+    assert texts(goal, "h2") == ["How we measure progress"]
+    assert texts(goal, "h3") == ["M4: Homicides", "M5: Residents who would call a city service to help stop a conflict"]
+    assert counts(article(demo_site, "goals"), "measures") == "0 actions · 2 measures"
+    overview = under(article(demo_site, ""), "dashboard-measures")
+    assert texts(overview, "p")[0] == "Actions: none under this goal."
+
+
+def test_lakeports_decreasing_measure_shows_its_progress(demo_site: Path) -> None:
+    shootings = under(article(demo_site, "goals/intervene"), "shootings")
+    items = texts(shootings, "li")
+    assert "Measured as: Count (shootings). Aim: decrease." in items
+    assert ["Starting point: 120 shootings in 2024", "Target: 80 shootings in 2029"] == items[2:4]
+    assert "40 % of the way to the target" in texts(shootings, "p")  # from 120 down to 104, on the way to 80
+    assert texts(shootings, "figcaption") == [
+        "Baseline 120 shootings in 2024; latest 104 shootings in 2025; target 80 shootings in 2029. "
+        "Aim: decrease (lower is better). Progress: 40 % of the way to the target."]
+
+
+def test_lakeport_says_a_baseline_and_a_target_are_not_known_yet(demo_site: Path) -> None:
+    youth = texts(under(article(demo_site, "goals/youth"), "youth-feel-safe"), "li")
+    assert "Starting point: Not known yet (The first youth survey runs in spring 2026.)" in youth
+    assert "Progress: Not measured yet" in youth
+    trust = texts(under(article(demo_site, "goals/measures"), "trust-in-services"), "li")
+    assert "Target: Not known yet (The steering committee sets it after the 2026 survey.)" in trust
+
+
+def test_lakeport_shows_values_over_a_period_as_periods(demo_site: Path) -> None:
+    goal = article(demo_site, "goals/intervene")
+    assert rows(under(goal, "shootings")) == [["When", "Value", "Note"],
+                                              ["1 October 2024 to 30 September 2025", "109 shootings", ""],
+                                              ["2025", "104 shootings", ""]]
+    assert rows(under(goal, "responder-reach")) == [["When", "Value", "Note"],
+                                                    ["Second quarter of 2025", "45 %", ""],
+                                                    ["Third quarter of 2025", "49 %", ""],
+                                                    ["Fourth quarter of 2025", "52 %", ""]]
+
+
+def test_lakeports_funding_page_gives_amounts_and_totals(demo_site: Path) -> None:
+    funding = article(demo_site, "funding")
+    assert texts(under(funding, "city-budget"), "li") == [
+        "1.1.1: Offer every young person treated for a violent injury a meeting with a trained responder: "
+        "$280,000 (USD, fiscal year 2025)"]
+    grant = under(funding, "harbor-grant")
+    assert texts(grant, "li")[0] == ("$150,000 (USD, fiscal year 2024) — "
+                                     "Paid for the listening sessions and the survey")
+    assert texts(grant, "p")[-1] == "Total from this source: $350,000."
+    state = under(funding, "state-cvi")
+    assert texts(state, "li")[0].endswith("responder: amount not given")
+    assert texts(state, "p")[-1] == "Total from this source: at least $450,000 (1 amount not given)."
+    totals = rows(under(funding, "totals"))
+    assert [row[1] for row in totals] == ["Funding named", "at least $730,000 (1 amount not given)", "$200,000",
+                                          "none named", "$150,000", "at least $1,080,000 (1 amount not given)"]
+    assert "Interrupt violence before it spreads" in totals[1][0]
+
+
+def test_lakeports_partners_are_grouped_by_role(demo_site: Path) -> None:
+    partners = article(demo_site, "partners")
+    assert texts(partners, "h2") == ["Conveners", "Steering committee", "Members of the leadership group", "Funders",
+                                     "Technical support"]
+    assert texts(under(partners, "role-steering"), "h3") == ["Blueprint Steering Committee"]
+    steering = texts(under(partners, "role-steering"), "p")
+    assert "Fifteen residents and partners appointed by the mayor in 2024" in steering
+    assert texts(under(partners, "role-member"), "h3") == [
+        "Lakeport Department of Public Health", "Lakeport Unified Schools", "Lakeport Police Department",
+        "Safe Streets Outreach Collective"]
+    assert texts(under(partners, "role-technical-support"), "h3") == ["Lakeport State University Violence Research Lab"]
+
+
+def test_lakeports_focus_areas_page_lists_the_actions_in_each_area(demo_site: Path) -> None:
+    areas = article(demo_site, "areas")
+    assert texts(areas, "h1") == ["Focus areas"]
+    assert texts(areas, "h2") == ["Eastside", "Harbor Flats", "North End"]
+    assert [item.split(":")[0] for item in texts(under(areas, "north-end"), "li")] == ["1.2.1", "2.01"]
+    assert texts(under(areas, "harbor-flats"), "li")[-1] == (
+        "2.02: Open school gyms on Friday and Saturday nights (Goal 2: Give young people safe places and paths; "
+        "not started)")
+    bedside = under(article(demo_site, "goals/intervene"), "bedside-program")
+    assert "Focus areas: Eastside, Harbor Flats" in texts(bedside, "li")
+
+
+def test_lakeports_overview_gives_its_horizon_and_engagement(demo_site: Path) -> None:
+    overview = texts(article(demo_site, ""), "p")
+    assert ("This plan runs from 2025 to 2034 and is reviewed every year; "
+            "the next review is due on 30 June 2026.") in overview
+    assert "Shaped by 1,200 people from 1 March 2024 to 15 December 2024." in overview

@@ -30,7 +30,7 @@ GOALS_INDEX = ("goals/index.md", "goals.md.j2", "All {goals}")
 AREAS = ("areas.md", "areas.md.j2", "Focus areas")
 PAGES_AFTER_GOALS = (
     ("action-plan.md", "action-plan.md.j2", "Action plan"),
-    ("indicators.md", "indicators.md.j2", "Indicators"),
+    ("indicators.md", "indicators.md.j2", "{indicators}"),
     ("findings.md", "findings.md.j2", "Findings"),
     ("partners.md", "partners.md.j2", "Partners"),
     ("funding.md", "funding.md.j2", "Funding"),
@@ -103,6 +103,6 @@ def render_version(ctx: VersionContext, docs_dir: Path, theme: Theme, site_url: 
     goal_nav = [{titled(goal): f"goals/{goal.id}.md"} for goal in ctx.framework.goals]
     goal_nav.append({GOALS_INDEX[2].format(goals=word(goals)): GOALS_INDEX[0]})
     nav: list[Any] = [{OVERVIEW[2]: OVERVIEW[0]}, {goals: goal_nav}]
-    nav += [{title: path} for path, _, title in after_goals]
+    nav += [{title.format(indicators=view.levels.indicator.plural): path} for path, _, title in after_goals]
     banner = _render(env, "banner.html.j2", PageContext(view, "index.md")).strip()
     return RenderedVersion(nav=nav, banner=banner, pages=len(pages))

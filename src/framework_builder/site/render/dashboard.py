@@ -15,6 +15,7 @@ from markupsafe import Markup
 from framework_builder.model.framework import Action, ActionStatus, Goal, Indicator
 from framework_builder.model.items import goal_actions
 from framework_builder.site.render import indicators as indicator_view
+from framework_builder.site.render.plan import word
 from framework_builder.site.render.words import label
 
 
@@ -73,13 +74,14 @@ def goal_rows(goals: list[Goal]) -> list[GoalRow]:
     return rows
 
 
-def status_bar(counts: list[tuple[ActionStatus, int]]) -> Markup:
+def status_bar(counts: list[tuple[ActionStatus, int]], actions_named: str = "Actions") -> Markup:
     """A bar of the actions by status, each part as wide as its share, with the counts in text.
 
-    The bar is hidden from screen readers: the list after it says the same in words."""
+    `actions_named` is what the plan calls its actions (plural). The bar is hidden from screen
+    readers: the list after it says the same in words."""
     total = sum(count for _, count in counts)
     if not total:
-        return Markup('<p class="fb-status-bar__none">No actions yet.</p>')
+        return Markup('<p class="fb-status-bar__none">No {} yet.</p>').format(word(actions_named))
     parts = Markup("").join(
         Markup('<span class="fb-status-bar__part fb-status--{key}" style="width: {share}%"></span>').format(
             key=status.value, share=round(count / total * 100, 2))

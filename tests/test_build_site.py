@@ -1,6 +1,6 @@
 """The demo site built by `framework-builder build`: portal, versions, pages, anchors, comment links.
 
-The demo frameworks (stamford, riverton) are copied to a temporary project and built once per
+The demo frameworks (stamford, riverton, lakeport) are copied to a temporary project and built once per
 module with a fixed date; the tests read the HTML a resident would get.
 """
 
@@ -73,7 +73,7 @@ def version_framework(slug: str, version: str) -> Framework:
     return loaded.framework
 
 
-ALL_VERSIONS = [("stamford", "0.2"), ("stamford", "0.3"), ("riverton", "1.0"), ("riverton", "1.1")]
+ALL_VERSIONS = [("stamford", "0.2"), ("stamford", "0.3"), ("riverton", "1.0"), ("riverton", "1.1"), ("lakeport", "1.0")]
 
 
 def test_portal_lists_every_framework_with_city_status_latest_and_comments(site: Path) -> None:
@@ -81,13 +81,14 @@ def test_portal_lists_every_framework_with_city_status_latest_and_comments(site:
     text = portal.text()
     assert "Stamford, Connecticut · Version 0.3 · Draft open for public comment" in text
     assert "Riverton, Example State · Version 1.1 · Adopted" in text
+    assert "Lakeport, Example State · Version 1.0 · Adopted" in text
     assert "Open for comment on version 0.3 until 31 January 2027" in text
-    assert text.count("Open for comment") == 1  # riverton's adopted version takes no comments
+    assert text.count("Open for comment") == 1  # riverton's and lakeport's adopted versions take no comments
     hrefs = {link.get("href") for link in links(portal)}
-    assert {"stamford/0.3/", "riverton/1.1/"} <= hrefs
+    assert {"stamford/0.3/", "riverton/1.1/", "lakeport/1.0/"} <= hrefs
 
 
-@pytest.mark.parametrize(("slug", "latest"), [("stamford", "0.3"), ("riverton", "1.1")])
+@pytest.mark.parametrize(("slug", "latest"), [("stamford", "0.3"), ("riverton", "1.1"), ("lakeport", "1.0")])
 def test_framework_index_redirects_to_latest(site: Path, slug: str, latest: str) -> None:
     redirect = page(site, slug)
     refresh = [meta.attrs["content"] for meta in redirect.find_all("meta")
@@ -99,6 +100,7 @@ def test_framework_index_redirects_to_latest(site: Path, slug: str, latest: str)
 @pytest.mark.parametrize(("slug", "expected"), [
     ("stamford", [("0.3", ["latest"]), ("0.2", [])]),
     ("riverton", [("1.1", ["latest"]), ("1.0", [])]),
+    ("lakeport", [("1.0", ["latest"])]),
 ])
 def test_versions_json_lists_versions_newest_first_with_latest_alias(site: Path, slug: str,
                                                                        expected: list) -> None:

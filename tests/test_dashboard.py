@@ -157,7 +157,7 @@ def test_the_goals_folder_has_a_page_listing_every_goal(site: Path, working) -> 
 
 
 def test_every_version_has_a_goals_page_in_its_navigation(site: Path) -> None:
-    for version in ("stamford/0.2", "stamford/0.3", "riverton/1.0", "riverton/1.1"):
+    for version in ("stamford/0.2", "stamford/0.3", "riverton/1.0", "riverton/1.1", "lakeport/1.0"):
         assert (site / version / "goals" / "index.html").is_file(), version
         nav = page(site, version + "/").find_all("nav", "md-nav--primary")[0]
         assert "goals/" in [a.attrs.get("href") for a in nav.find_all("a")], version

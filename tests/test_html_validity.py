@@ -88,7 +88,10 @@ def test_every_page_type_is_checked(site: Path) -> None:
                  "stamford/0.3/funding/index.html", "stamford/0.3/changes/index.html",
                  "stamford/0.3/comment/index.html", "stamford/0.3/help/index.html", "stamford/0.3/print/index.html",
                  "stamford/0.3/downloads/index.html", "stamford/0.3/accessibility/index.html",
-                 "stamford/0.3/privacy/index.html"]:
+                 "stamford/0.3/privacy/index.html",
+                 # Lakeport: strategies, a goal with actions only under it, a measures-only goal, focus areas
+                 "lakeport/1.0/goals/intervene/index.html", "lakeport/1.0/goals/youth/index.html",
+                 "lakeport/1.0/goals/measures/index.html", "lakeport/1.0/areas/index.html"]:
         assert page in pages
 
 

@@ -43,6 +43,7 @@ test: $(BIN)/framework-builder browser-deps
 bench: $(BIN)/framework-builder
 	$(BIN)/python bench/validate_bench.py
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python bench/site_bench.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python bench/network_bench.py
 	$(BIN)/python bench/weight_bench.py
 
 clean:

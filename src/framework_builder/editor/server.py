@@ -85,7 +85,10 @@ def _handler(editor: Editor, say: Callable[[str], None]) -> type[BaseHTTPRequest
             self.send_header("X-Content-Type-Options", "nosniff")
             self.send_header("Referrer-Policy", "no-referrer")
             self.end_headers()
-            self.wfile.write(body)
+            try:
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the page went away (a reload, a closed tab)
 
         def _json(self, status: int, value: Any) -> None:
             self._send(status, json.dumps(value, ensure_ascii=False).encode("utf-8"), "application/json")

@@ -1,0 +1,141 @@
+"""The form editor in a real browser, offline: edit, save, and the YAML diff is exactly the edit."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import difflib
+import shutil
+import threading
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+
+from framework_builder.editor.server import Editor, make_server
+from harness import FRAMEWORKS, cli
+
+GOAL = "frameworks/stamford/goals/awareness.yml"
+ENTRY = "#/collections/stamford-goals/entries/awareness"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(FRAMEWORKS, tmp_path / "frameworks")
+    return tmp_path
+
+
+@contextlib.contextmanager
+def _editor(project: Path) -> Iterator[str]:
+    server = make_server(Editor(project, Path("frameworks"), dt.date(2026, 12, 1)), 0, lambda line: None)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
+def _page(browser, url: str) -> Iterator:
+    """A page of the editor; every request off 127.0.0.1 is recorded and aborted."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.foreign = []
+
+    def route(route_) -> None:
+        if urlsplit(route_.request.url).netloc == urlsplit(url).netloc:
+            route_.continue_()
+        else:
+            page.foreign.append(route_.request.url)
+            route_.abort()
+
+    context.route("**/*", route)
+    try:
+        page.goto(url)
+        page.get_by_role("button", name="Login").click()
+        page.goto(url + ENTRY)
+        page.wait_for_selector("text=Raise awareness of hate and targeted violence")
+        yield page
+    finally:
+        context.close()
+
+
+def _open(page, label: str):
+    """Expand a list item by its summary: the first button of its top bar."""
+    item = page.locator("div[class*=SortableListItem]").filter(has=page.get_by_text(label, exact=True)).last
+    item.locator("button").first.click()
+    return item
+
+
+def _publish(page) -> None:
+    page.get_by_role("button", name="Publish").first.click()
+    page.get_by_text("Publish now", exact=True).click()
+
+
+def _diff(before: str, after: str) -> tuple[list[str], list[str]]:
+    lines = list(difflib.ndiff(before.splitlines(), after.splitlines()))
+    return [x[2:] for x in lines if x.startswith("- ")], [x[2:] for x in lines if x.startswith("+ ")]
+
+
+def test_edit_an_action_and_add_a_measurement_then_save(browser, project: Path) -> None:
+    before = (project / GOAL).read_text(encoding="utf-8")
+    with _editor(project) as url, _page(browser, url) as page:
+        _open(page, "Raise awareness of hate and targeted violence")
+        action = _open(page, "Hold community information sessions")
+        action.locator("input[id^=status-field]").fill("In progress")
+        page.keyboard.press("Enter")
+        action.locator("input[id^=title-field]").fill("No")  # last: the item's summary is its title
+        indicator = _open(page, "Community information sessions held")
+        indicator.get_by_role("button", name="Add measurements").click()
+        indicator.locator("input[id^=date-field]").last.fill("2026-09-30")
+        indicator.locator("input[id^=value-field]").last.fill("7")
+        _publish(page)
+        page.wait_for_selector("text=Entry saved", timeout=15000)
+        foreign = page.foreign
+    after = (project / GOAL).read_text(encoding="utf-8")
+    removed, added = _diff(before, after)
+    assert removed == ["        title: Hold community information sessions", "        status: not-started"]
+    assert added == ['        title: "No"', "        status: in-progress", "      - {date: 2026-09-30, value: 7}"]
+    assert after.startswith("# yaml-language-server: $schema=../../../schema/goal.schema.json\n")
+    assert cli("validate", "--strict", "frameworks", cwd=project).code == 0
+    assert foreign == []
+
+
+def test_saving_an_untouched_entry_leaves_the_file_byte_identical(browser, project: Path) -> None:
+    before = (project / GOAL).read_bytes()
+    with _editor(project) as url, _page(browser, url) as page:
+        reference = page.locator("input[id^=reference-field]").first  # the goal's, empty: typed in, then cleared
+        reference.fill("3")
+        reference.fill("")
+        _publish(page)
+        page.wait_for_selector("text=Entry saved", timeout=15000)
+        foreign = page.foreign
+    assert (project / GOAL).read_bytes() == before
+    assert foreign == []
+
+
+def test_clearing_a_required_title_is_refused_in_the_form(browser, project: Path) -> None:
+    before = (project / GOAL).read_bytes()
+    with _editor(project) as url, _page(browser, url) as page:
+        _open(page, "Raise awareness of hate and targeted violence")
+        _open(page, "Hold community information sessions").locator("input[id^=title-field]").fill("")
+        _publish(page)
+        page.wait_for_selector("text=Title is required.", timeout=15000)
+    assert (project / GOAL).read_bytes() == before
+
+
+def test_a_save_that_breaks_the_plan_is_refused_with_the_message_validate_gives(browser, project: Path) -> None:
+    before = (project / GOAL).read_bytes()
+    with _editor(project) as url, _page(browser, url) as page:
+        _open(page, "Raise awareness of hate and targeted violence")
+        _open(page, "Hold community information sessions").locator("input[id^=title-field]").fill("   ")
+        _publish(page)
+        message = ("frameworks/stamford/goals/awareness.yml:15:16: error FB109: title in action 'community-sessions': "
+                   "String should have at least 1 character")
+        page.wait_for_selector(f"text={message}", timeout=15000)
+        foreign = page.foreign
+    assert (project / GOAL).read_bytes() == before
+    assert foreign == []

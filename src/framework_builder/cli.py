@@ -200,8 +200,10 @@ def release(slug: str, status: str | None, today, root: Path) -> None:  # type: 
               "(by a hash of the name), for a CI matrix; put the shards together with `merge`.")
 @click.option("--engine", type=click.Choice(["mkdocs", "zensical"]), default="mkdocs", show_default=True,
               help="What builds the pages: MkDocs + Material, or Zensical (pip install 'framework-builder[zensical]').")
+@click.option("--editor-repo", metavar="OWNER/NAME", help="Also publish the form editor under admin/, "
+              "signing in to GitHub and opening a pull request per change in this repository.")
 def build(only: str | None, out: Path, today, site_url: str, root: Path, pdf: bool,  # type: ignore[no-untyped-def]
-          jobs: int | None, shard: str | None, engine: str) -> None:
+          jobs: int | None, shard: str | None, engine: str, editor_repo: str | None) -> None:
     """Validate, then build every version of every framework into a static site.
 
     Exits 0 when built, 1 when a framework has errors or MkDocs fails (the previous site is then
@@ -216,6 +218,10 @@ def build(only: str | None, out: Path, today, site_url: str, root: Path, pdf: bo
                            only=only, site_url=site_url, pdf=pdf, jobs=default_jobs() if jobs is None else jobs,
                            engine=engine, shard=Shard.parse(shard) if shard is not None else None)
     run(options, say=_progress)
+    if editor_repo:
+        from framework_builder.editor.publish import publish_editor
+
+        _progress(f"Published the form editor in {publish_editor(out, root, editor_repo)}")
 
 
 @main.command()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
+import json
 import shutil
 import threading
 from pathlib import Path
@@ -13,8 +14,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from framework_builder.editor.publish import publish_editor
 from framework_builder.editor.server import Editor, make_server
 from harness import FRAMEWORKS, cli
+from local_server import serving
 
 GOAL = "frameworks/stamford/goals/awareness.yml"
 ENTRY = "#/collections/stamford-goals/entries/awareness"
@@ -139,3 +142,25 @@ def test_a_save_that_breaks_the_plan_is_refused_with_the_message_validate_gives(
         foreign = page.foreign
     assert (project / GOAL).read_bytes() == before
     assert foreign == []
+
+
+def test_the_hosted_editor_is_a_valid_decap_configuration_for_github(browser, project: Path) -> None:
+    """Decap checks its configuration against its own options when it starts: a wrong option shows
+    'Error loading the CMS configuration'. The hosted editor starts to the GitHub sign-in instead."""
+    site = project / "site"
+    publish_editor(site, project / "frameworks", "example/plans")
+    config = json.loads((site / "admin" / "config.json").read_text(encoding="utf-8"))
+    assert config["backend"] == {"name": "github", "repo": "example/plans", "branch": "main"}
+    assert config["publish_mode"] == "editorial_workflow"
+    with serving(site) as url:
+        context = browser.new_context()
+        page = context.new_page()
+        foreign: list[str] = []
+        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(url) else (foreign.append(r.request.url), r.abort()))
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(url + "admin/")
+        page.get_by_role("button", name="Login with GitHub").wait_for(timeout=15000)
+        assert page.get_by_text("Error loading the CMS configuration").count() == 0
+        context.close()
+    assert errors == [] and foreign == []

@@ -98,7 +98,7 @@ def _handler(editor: Editor, say: Callable[[str], None]) -> type[BaseHTTPRequest
                 return self._send(HTTPStatus.FORBIDDEN, b"wrong host", "text/plain")
             path = self.path.split("?", 1)[0].lstrip("/")
             if path in ("", "index.html"):
-                return self._send(HTTPStatus.OK, _index_page(config="api/config", preview="api/preview"), "text/html")
+                return self._send(HTTPStatus.OK, index_page(config="api/config", preview="api/preview"), "text/html")
             if path == "changes":
                 path = "changes.html"
             if path == "api/config":
@@ -144,10 +144,14 @@ def _handler(editor: Editor, say: Callable[[str], None]) -> type[BaseHTTPRequest
     return Handler
 
 
-def _index_page(config: str, preview: str = "") -> bytes:
-    """The editor page: Decap, then our script, which registers the format and preview and starts Decap."""
+CHANGES_LINK = '<a class="fb-changes" href="changes">What changed · commit</a>\n'
+
+
+def index_page(config: str, preview: str = "", changes: bool = True) -> bytes:
+    """The editor page: our script (which registers the format and preview and starts Decap), then Decap."""
     page = (STATIC / "index.html").read_text(encoding="utf-8")
-    return page.replace("{config}", config).replace("{preview}", preview).encode("utf-8")
+    return (page.replace("{config}", config).replace("{preview}", preview)
+            .replace("{changes}", CHANGES_LINK if changes else "").encode("utf-8"))
 
 
 def make_server(editor: Editor, port: int, say: Callable[[str], None]) -> ThreadingHTTPServer:

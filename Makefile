@@ -45,6 +45,7 @@ bench: $(BIN)/framework-builder
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python bench/site_bench.py
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python bench/network_bench.py
 	$(BIN)/python bench/weight_bench.py
+	$(BIN)/python bench/editor_bench.py
 
 clean:
 	rm -rf $(VENV) site build

@@ -16,6 +16,9 @@ ACTION_PLAN = VERSION + "action-plan/"
 PRINT = VERSION + "print/"
 # Stamford's working version answers the comments on 0.2 (What we heard) and has a quick exit.
 HEARD_VERSION = VERSION
+# Lakeport's adopted version, written as real plans are published (issue 10): strategies, a goal with actions
+# directly under it, a measures-only goal, amounts, roles, focus areas, horizon and engagement.
+LAKEPORT = "lakeport/1.0/"
 
 PAGE_TYPES = {
     "portal": "",
@@ -36,6 +39,13 @@ PAGE_TYPES = {
     # Stamford's working version records what it heard on 0.2 ("get help" and "how to comment" have its quick exit).
     "what we heard": HEARD_VERSION + "heard/",
     "goal with what we heard": HEARD_VERSION + "goals/reporting/",
+    "overview with plan facts": LAKEPORT,
+    "goal with strategies": LAKEPORT + "goals/intervene/",
+    "goal with actions directly under it": LAKEPORT + "goals/youth/",
+    "measures-only goal": LAKEPORT + "goals/measures/",
+    "focus areas": LAKEPORT + "areas/",
+    "funding with amounts": LAKEPORT + "funding/",
+    "partners by role": LAKEPORT + "partners/",
 }
 
 SCHEMES = ["light", "dark"]
@@ -51,6 +61,13 @@ SHAPED_AREAS = SHAPED_VERSION + "areas/"
 PHONE = {"width": 390, "height": 844}
 # Every page of a version, at phone width (the portal is plain HTML without the theme's header).
 PHONE_PAGES = {name.replace(" ", "-"): path for name, path in PAGE_TYPES.items() if name != "portal"}
+# What the phone header shows on each version's pages: the framework's short title and the version.
+PHONE_HEADERS = {VERSION: ("Stamford", "0.3"), LAKEPORT: ("Lakeport", "1.0")}
+
+
+def version_of(path: str) -> str:
+    """The framework version a page path belongs to: "stamford/0.3/goals/awareness/" → "stamford/0.3/"."""
+    return "/".join(path.split("/")[:2]) + "/"
 
 # Every (page type, colour scheme) pair: each is one page load, shared by every check.
 EVERY_PAGE = [(page_type, scheme) for page_type in PAGE_TYPES for scheme in SCHEMES]

@@ -14,7 +14,7 @@ from harness import DEMO_TODAY, FRAMEWORKS, Result, build, differing, edit_yaml,
 from html_page import parse_file
 
 TODAY = DEMO_TODAY
-VERSIONS = ("riverton 1.0", "riverton 1.1", "stamford 0.2", "stamford 0.3")
+VERSIONS = ("lakeport 1.0", "riverton 1.0", "riverton 1.1", "stamford 0.2", "stamford 0.3")
 
 
 def built(project: Path) -> Result:
@@ -60,12 +60,13 @@ def test_an_unchanged_rebuild_reuses_every_version(runs: dict) -> None:
     stderr = runs["again"].err
     assert progress(stderr) == {v: "cached" for v in VERSIONS}
     assert stderr.count("unchanged, from cache") == len(VERSIONS)
-    assert "Built 0 version(s) and reused 4" in stderr
+    assert f"Built 0 version(s) and reused {len(VERSIONS)}" in stderr
 
 
 def test_editing_the_working_version_rebuilds_only_that_version(runs: dict, project: Path) -> None:
     assert progress(runs["edited"].err) == {
-        "riverton 1.0": "cached", "riverton 1.1": "cached", "stamford 0.2": "cached", "stamford 0.3": "built"}
+        "lakeport 1.0": "cached", "riverton 1.0": "cached", "riverton 1.1": "cached", "stamford 0.2": "cached",
+        "stamford 0.3": "built"}
     page = parse_file(project / "site" / "stamford" / "0.3" / "goals" / "reporting" / "index.html")
     assert "Make reporting bias incidents safe, easy and trusted" in page.text()
 

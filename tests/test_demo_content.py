@@ -138,6 +138,11 @@ def test_lakeport_calls_its_middle_level_strategies_and_its_indicators_measures(
         "2 strategies · 3 actions · 2 measures", "2 actions · 1 measure"]
     assert texts(under(article(demo_site, ""), "at-a-glance"), "li")[:4] == [
         "3 goals", "2 strategies", "5 actions", "5 measures"]
+    assert texts(under(article(demo_site, ""), "progress-on-the-measures"), "p")[0].startswith(
+        "3 of 5 measures have been measured against their target.")
+    assert texts(article(demo_site, "indicators"), "h1") == ["Measures"]
+    navigation = parse_file(demo_site / LAKEPORT / "index.html").find_all("nav", "md-nav--primary")[0]
+    assert "Measures" in texts(navigation, "a")
 
 
 def test_lakeport_shows_each_published_reference_before_its_title(demo_site: Path) -> None:

@@ -71,6 +71,11 @@ def test_the_overview_says_the_plan_is_fictional_and_gives_its_horizon_and_engag
                 "the next review is due on 30 June 2026.") in paragraphs
         assert "Shaped by 1,200 people from 1 March 2024 to 15 December 2024." in paragraphs
         assert page.evaluate(UNDER, ["at-a-glance", "li"])[:4] == ["3 goals", "2 strategies", "5 actions", "5 measures"]
+        assert page.evaluate(UNDER, ["progress-on-the-measures", "p"])[0].startswith(
+            "3 of 5 measures have been measured against their target.")
+        page.locator("nav.md-nav--primary").get_by_role("link", name="Measures", exact=True).first.click()
+        page.wait_for_url("**/indicators/")
+        assert page.evaluate(TEXTS, "h1") == ["Measures"]
 
 
 def test_a_goal_page_names_strategies_and_shows_references_before_titles(lakeport) -> None:

@@ -17,7 +17,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from harness import DEMO_TODAY, FIXTURES, FRAMEWORKS, REPO, build, differing, snapshot, start_process, wait_for
+from harness import (DEMO_TODAY, FIXTURES, FRAMEWORKS, REPO, build, cli, differing, snapshot, start_process,
+                     wait_for)
 
 from framework_builder.site import sizes
 
@@ -141,3 +142,15 @@ def test_stopping_a_build_stops_its_workers_and_frees_the_locks(two_jobs: tuple[
     assert later.code == 0, later.err
     assert snapshot(project / "site") == before  # the same input, the same bytes
     assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_the_build_prints_the_warnings_validate_prints(tmp_path: Path) -> None:
+    goal = tmp_path / "frameworks" / "minimal" / "goals" / "reporting.yml"
+    shutil.copytree(FIXTURES / "minimal", tmp_path / "frameworks" / "minimal")
+    goal.write_text(goal.read_text(encoding="utf-8").replace("addresses: [low-reporting]", "addresses: []"),
+                    encoding="utf-8")
+    validated = cli("validate", "frameworks", cwd=tmp_path)
+    assert validated.code == 0 and "warning FB301" in validated.out
+    result = build(tmp_path, "--jobs", "1", today=TODAY)
+    assert result.code == 0, result.err
+    assert validated.out.strip() in result.err

@@ -306,9 +306,9 @@ def test_each_action_and_strategy_names_the_indicators_that_measure_it(site: Pat
 def test_the_overview_does_not_average_an_indicator_that_moved_away(site: Path) -> None:
     text = page(site, "").find_all("article")[0].text()
 
-    assert "1 of 5 indicators have been measured against their target." in text
+    assert "1 of 5 measures have been measured against their target." in text
     assert "On average they are 50 % of the way from their starting point to their target." in text
-    assert "1 of 5 indicators moved away from their target since their starting point" in text
+    assert "1 of 5 measures moved away from their target since their starting point" in text
 
 
 def test_the_csv_keeps_its_columns_and_leaves_unknown_and_misleading_values_empty(site: Path) -> None:

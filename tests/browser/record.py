@@ -241,6 +241,9 @@ PHONE_HEADER = """status => {
     let statusShown = 0;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         if (!node.textContent.toLowerCase().includes(status)) continue;
+        // A list in the page's text may name the status as content (What changed: "Status: draft → …"),
+        // which is not the page telling where the version stands.
+        if (node.parentElement.closest('article li')) continue;
         const range = document.createRange();
         range.selectNodeContents(node);
         const rects = [...range.getClientRects()];

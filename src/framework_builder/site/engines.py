@@ -4,17 +4,22 @@ Both read the same generated config (`mkdocs_build.write_config`, which `INHERIT
 `mkdocs.yml`) and the same theme overrides. Zensical, Material's successor, is an optional
 dependency (`pip install 'framework-builder[zensical]'`). It wants the docs and site folders
 inside the config's folder, given as relative paths, so it builds into `work/site`, which is
-then moved where the version's pages belong. It runs as a process of its own: it is a Rust
-program that prints to the terminal and may abort the process on an internal error.
+then moved where the version's pages belong. It runs in a process of its own, `zensical_host`: it is
+a Rust program that prints to the terminal and may abort the process on an internal error. That
+process is started once per build process or worker and builds every version it is given, so Python
+starting and Zensical loading (a quarter of a small version's time) are paid once, not per version.
+When it dies, the version it was building fails with what it printed, and the next starts a new one.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
 from pathlib import Path
@@ -57,16 +62,60 @@ def build(engine: str, config_file: Path, site_dir: Path, source_date_epoch: int
         mkdocs_build.build(config_file, source_date_epoch, label)
         return
     built = config_file.parent / "site"
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(source_date_epoch), "NO_COLOR": "1"}
-    done = subprocess.run([sys.executable, "-m", "zensical", "build", "--config-file", str(config_file.resolve()), "--strict"],
-                          cwd=config_file.parent, env=env, capture_output=True, text=True, encoding="utf-8",
-                          errors="replace", preexec_fn=die_with_parent, check=False)
-    if done.returncode != 0 or not built.is_dir():
-        raise BuildError(f"Zensical could not build {label}:\n{_warnings(done.stdout + done.stderr)}")
+    ok, printed = _host().build(config_file.resolve(), source_date_epoch)
+    if not ok or not built.is_dir():
+        raise BuildError(f"Zensical could not build {label}:\n{_warnings(printed)}")
     if site_dir.exists():
         shutil.rmtree(site_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     os.replace(built, site_dir)
+
+
+class _ZensicalHost:
+    """A `zensical_host` process of this process's, with the log it prints to."""
+
+    def __init__(self) -> None:
+        self.owner = os.getpid()
+        self.log = tempfile.TemporaryFile()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "framework_builder.site.zensical_host"], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=self.log, env={**os.environ, "NO_COLOR": "1"}, text=True,
+            encoding="utf-8", preexec_fn=die_with_parent)
+
+    def alive(self) -> bool:
+        """Whether this process started it (not a parent this one was forked from) and it still runs."""
+        return self.owner == os.getpid() and self.process.poll() is None
+
+    def build(self, config_file: Path, source_date_epoch: int) -> tuple[bool, str]:
+        """Build one version; return whether it built and what Zensical printed meanwhile."""
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.log.seek(0)
+        self.log.truncate()
+        try:
+            self.process.stdin.write(json.dumps({"config": str(config_file), "epoch": source_date_epoch}) + "\n")
+            self.process.stdin.flush()
+            line = self.process.stdout.readline()
+        except OSError:  # it died before reading the request
+            line = ""
+        self.log.seek(0)
+        printed = self.log.read().decode("utf-8", errors="replace")
+        if not line:
+            code = self.process.wait()
+            return False, f"{printed}\nZensical stopped (exit status {code})"
+        answer = json.loads(line)
+        error = str(answer.get("error", ""))
+        return bool(answer["ok"]), printed if error in printed else f"{printed}\n{error}"
+
+
+_HOST: _ZensicalHost | None = None
+
+
+def _host() -> _ZensicalHost:
+    """This process's Zensical, started now if it has none running."""
+    global _HOST  # noqa: PLW0603 (one per process, reused by every version it builds)
+    if _HOST is None or not _HOST.alive():
+        _HOST = _ZensicalHost()
+    return _HOST
 
 
 def _warnings(printed: str) -> str:

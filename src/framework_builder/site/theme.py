@@ -16,6 +16,7 @@ from pathlib import Path
 
 import jinja2
 
+from framework_builder.site import i18n
 from framework_builder.site.render.context import FILTERS, GLOBALS
 from framework_builder.site.render.escape import url_part, yaml_string
 
@@ -90,11 +91,13 @@ class Theme:
     @cached_property
     def pages(self) -> jinja2.Environment:
         """The page templates (`pages/`): Markdown out, no HTML autoescape; community text leaves
-        through the render filters, which escape and sanitize it."""
+        through the render filters, which escape and sanitize it; the tool's own sentences are
+        gettext messages (`i18n.install`), with already filtered community text as placeholders."""
         env = jinja2.Environment(loader=self._loader("pages"), autoescape=False, undefined=jinja2.StrictUndefined,
                                  keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
         env.filters.update(FILTERS)
         env.globals.update(GLOBALS)
+        i18n.install(env)  # `{% trans %}` and `_()`: the tool's sentences in the language being rendered
         return env
 
     @cached_property
@@ -103,6 +106,7 @@ class Theme:
         env = jinja2.Environment(loader=self._loader("portal"), autoescape=True, undefined=jinja2.StrictUndefined,
                                  trim_blocks=True, lstrip_blocks=True)
         env.filters["url"] = url_part
+        i18n.install(env)
         return env
 
     @cached_property

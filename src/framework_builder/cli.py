@@ -93,7 +93,7 @@ def validate(paths: tuple[Path, ...], output_format: str, strict: bool) -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("schema"), show_default=True,
               help="Folder to write the JSON Schema files into.")
 def schema(out: Path) -> None:
-    """Write JSON Schema for framework.yml and goal files (for editors' autocompletion)."""
+    """Write JSON Schema for framework.yml, goal files and translation files (for editors' autocompletion)."""
     from framework_builder.model.json_schema import write_schemas
 
     for path in write_schemas(out):
@@ -161,6 +161,28 @@ def diff(slug: str | None, old: str | None, new: str | None, base_ref: str | Non
     else:
         report = command.run(root, slug, old, new, output_format)
     click.echo(report, nl=not report.endswith("\n"))
+
+
+@main.command()
+@click.argument("slug", callback=_framework_slug)
+@click.option("--lang", "language", metavar="LANG", help="One language (es, ar, zh-TW), also one not started yet "
+              "(default: every language in translations/).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the to-do file (default: translations/<lang>.todo.yml; needs --lang).")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_ROOT, show_default=True,
+              help="The folder that holds the frameworks.")
+def translations(slug: str, language: str | None, out: Path | None, root: Path) -> None:
+    """Show how much of SLUG each language translates, and write what is left to translate.
+
+    Prints, per language, the texts of the working version that are translated, missing and
+    outdated (translated from a source text that has changed since), and writes
+    translations/<lang>.todo.yml: the language's translation file with every text still to do
+    ready to fill in. Fill in each `text:`, then save it as translations/<lang>.yml.
+    Exits 0 on success, 1 when the framework has errors, 2 on usage errors.
+    """
+    from framework_builder.commands.translations import run
+
+    _say(run(root, slug, language, out))
 
 
 @main.command()

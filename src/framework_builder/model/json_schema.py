@@ -1,4 +1,4 @@
-"""JSON Schema for framework.yml and goal files, generated from the models."""
+"""JSON Schema for framework.yml, goal files and translation files, generated from the models."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from framework_builder.model.framework import FrameworkFile, Goal
+from framework_builder.model.translations import TranslationFile
 
-SCHEMA_FILES = {"framework.schema.json": FrameworkFile, "goal.schema.json": Goal}
+SCHEMA_FILES = {"framework.schema.json": FrameworkFile, "goal.schema.json": Goal,
+                "translation.schema.json": TranslationFile}
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 

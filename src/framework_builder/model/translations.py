@@ -84,20 +84,31 @@ class Translated(_Strict):
 Fields = dict[str, Translated]
 
 
+def _fields_of(*kinds: str) -> object:
+    """Fields whose names the JSON Schema lists for editors' autocompletion (validate checks them per kind)."""
+    names = sorted({name for kind in kinds for name in TRANSLATABLE[kind]})
+    return Annotated[Fields, Field(json_schema_extra={"propertyNames": {"enum": names}})]
+
+
+_ITEM_KINDS = ("goal", "objective", "action", "indicator", "finding", "organization", "funding", "resource",
+               "focus-area")
+
+
 class TranslationFile(_Strict):
     """The contents of `translations/<lang>.yml`."""
 
     language: Annotated[str, StringConstraints(strict=True, pattern=LANGUAGE_PATTERN)] = Field(
         description="The language of this file, the same as its name: es, ar, zh-TW.")
-    framework: Fields = Field(default_factory=dict, description="framework.yml's own texts: title, summary, notice.")
-    items: dict[Slug, Fields] = Field(default_factory=dict, max_length=MAX_ITEMS * 8,
+    framework: _fields_of("framework") = Field(  # type: ignore[valid-type]
+        default_factory=dict, description="framework.yml's own texts: title, summary, notice.")
+    items: dict[Slug, _fields_of(*_ITEM_KINDS)] = Field(  # type: ignore[valid-type]default_factory=dict, max_length=MAX_ITEMS * 8,
                                       description="Texts of goals, objectives, actions, indicators, findings, "
                                                   "organizations, funding sources, resources and focus areas, "
                                                   "keyed by the item's id.")
-    heard: dict[Slug, Fields] = Field(default_factory=dict, max_length=MAX_ITEMS,
+    heard: dict[Slug, _fields_of("heard")] = Field(  # type: ignore[valid-type]default_factory=dict, max_length=MAX_ITEMS,
                                       description="What we heard: keyed by the id of the item the entry is about, "
                                                   "or `framework` for the framework as a whole.")
-    levels: dict[Literal["goal", "objective", "action", "indicator"], Fields] = Field(
+    levels: dict[Literal["goal", "objective", "action", "indicator"], _fields_of("levels")] = Field(  # type: ignore[valid-type]
         default_factory=dict, description="The names of the plan's levels (when framework.yml names them with "
                                           "`levels:`): singular and plural.")
 

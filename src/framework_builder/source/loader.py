@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -12,8 +13,9 @@ from pydantic import BaseModel, ValidationError
 
 from framework_builder.model.framework import Framework, FrameworkFile, Goal
 from framework_builder.model.layout import FRAMEWORK_FILE
-from framework_builder.model.limits import MAX_RELEASE_BYTES, MAX_RELEASES_BYTES
+from framework_builder.model.limits import MAX_FRAMEWORK_BYTES, MAX_RELEASE_BYTES, MAX_RELEASES_BYTES
 from framework_builder.model.releases import ReleaseFile, digest
+from framework_builder.model.translations import TranslationFile
 from framework_builder.source.checks import check_framework
 from framework_builder.source.diagnostics import Diagnostic, sort_diagnostics
 from framework_builder.source.discovery import (
@@ -25,7 +27,8 @@ from framework_builder.source.discovery import (
 )
 from framework_builder.source.partial import Unvalidated
 from framework_builder.source.schema_errors import validation_diagnostics
-from framework_builder.source.yamlsource import SourceFile, read_many, read_or_diagnostic
+from framework_builder.source.translations import FOLDER as TRANSLATIONS, Known, check_translation, translation_paths
+from framework_builder.source.yamlsource import SourceFile, not_plain_diagnostic, read_many, read_or_diagnostic
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -37,6 +40,7 @@ class LoadedFramework:
     folder: Path
     framework: Framework | None = None
     releases: list[ReleaseFile] = field(default_factory=list)
+    translations: dict[str, TranslationFile] = field(default_factory=dict)  # by language, from translations/
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     @property
@@ -111,10 +115,12 @@ def _load_framework(folder: Path) -> LoadedFramework:
 
     loaded.diagnostics.extend(check_framework(framework, report, unvalidated))
     if unvalidated.anything:
+        _read_translations(folder, None, [], loaded.diagnostics)  # their own problems show in the same run
         loaded.diagnostics = sort_diagnostics(loaded.diagnostics)
         return loaded
     loaded.framework = framework
     loaded.releases = _read_releases(folder, framework, sources, loaded.diagnostics)
+    loaded.translations = _read_translations(folder, framework, loaded.releases, loaded.diagnostics)
     loaded.diagnostics = sort_diagnostics(loaded.diagnostics)
     return loaded
 
@@ -186,3 +192,32 @@ def _read_releases(folder: Path, working: Framework, sources: dict[str, SourceFi
                                              "change `version:` (for example to the next number) to publish these changes"))
         releases.append(release)
     return releases
+
+
+def _read_translations(folder: Path, working: Framework | None, releases: list[ReleaseFile],
+                       diagnostics: list[Diagnostic]) -> dict[str, TranslationFile]:
+    """The translation files by language, checked against the working version and the releases
+    (without a working version, only what a file says by itself is checked)."""
+    translations: dict[str, TranslationFile] = {}
+    where = folder / TRANSLATIONS
+    if where.is_symlink():
+        diagnostics.append(not_plain_diagnostic(display_path(where), stat.S_IFLNK))
+        return translations
+    paths = translation_paths(folder)
+    problem = too_large(where, paths, [], MAX_FRAMEWORK_BYTES)
+    if problem is not None:
+        diagnostics.append(problem)
+        return translations
+    known = Known([working, *(release.framework for release in releases)] if working is not None else [])
+    for path in paths:
+        sources: dict[str, SourceFile] = {}
+        translation = _to_model(read_or_diagnostic(path, display_path(path)), TranslationFile, diagnostics,
+                                sources, path.stem)
+        if translation is None:
+            continue
+        found = check_translation(translation, sources[path.stem], path.stem,
+                                  working.language if working is not None else "", known, checkable=working is not None)
+        diagnostics.extend(found)
+        if not any(d.is_error for d in found):
+            translations[translation.language] = translation
+    return translations

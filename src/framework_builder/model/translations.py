@@ -101,11 +101,13 @@ class TranslationFile(_Strict):
         description="The language of this file, the same as its name: es, ar, zh-TW.")
     framework: _fields_of("framework") = Field(  # type: ignore[valid-type]
         default_factory=dict, description="framework.yml's own texts: title, summary, notice.")
-    items: dict[Slug, _fields_of(*_ITEM_KINDS)] = Field(  # type: ignore[valid-type]default_factory=dict, max_length=MAX_ITEMS * 8,
+    items: dict[Slug, _fields_of(*_ITEM_KINDS)] = Field(  # type: ignore[valid-type]
+        default_factory=dict, max_length=MAX_ITEMS * 8,
                                       description="Texts of goals, objectives, actions, indicators, findings, "
                                                   "organizations, funding sources, resources and focus areas, "
                                                   "keyed by the item's id.")
-    heard: dict[Slug, _fields_of("heard")] = Field(  # type: ignore[valid-type]default_factory=dict, max_length=MAX_ITEMS,
+    heard: dict[Slug, _fields_of("heard")] = Field(  # type: ignore[valid-type]
+        default_factory=dict, max_length=MAX_ITEMS,
                                       description="What we heard: keyed by the id of the item the entry is about, "
                                                   "or `framework` for the framework as a whole.")
     levels: dict[Literal["goal", "objective", "action", "indicator"], _fields_of("levels")] = Field(  # type: ignore[valid-type]

@@ -22,15 +22,21 @@ from pathlib import Path
 from typing import Callable
 
 from framework_builder.errors import BuildError, UnknownFramework, UsageError
-from framework_builder.site import cache, engines, feeds, mkdocs_build, output, sizes
+from framework_builder.site import cache, engines, feeds, i18n, mkdocs_build, output, sizes
 from framework_builder.site.parallel import Workers
 from framework_builder.site.pdf import find_chromium, print_to_pdf
-from framework_builder.site.portal import PortalEntry, portal_entry, write_framework_index, write_portal
+from framework_builder.site.portal import (
+    PortalEntry,
+    language_settings,
+    portal_entry,
+    write_framework_index,
+    write_portal,
+)
 from framework_builder.site.render import PDF_DOWNLOAD, render_version
 from framework_builder.site.render.comments import window
 from framework_builder.site.shards import Settings, Shard
 from framework_builder.site.theme import Theme
-from framework_builder.site.versions import VersionContext, version_contexts
+from framework_builder.site.versions import VersionContext, language_contexts, version_contexts
 from framework_builder.source.diagnostics import FORMATTERS, Diagnostic, sort_diagnostics
 from framework_builder.source.discovery import find_framework_folders
 from framework_builder.source.loader import load_framework
@@ -141,8 +147,11 @@ def build_version(ctx: VersionContext, options: BuildOptions, theme: Theme, work
     docs_dir.mkdir(parents=True)
     started = time.perf_counter()
     site_url = _site_url(options)
-    rendered = render_version(ctx, docs_dir, theme, site_url, pdf=options.pdf)
+    with i18n.speaking(ctx.language):
+        rendered = render_version(ctx, docs_dir, theme, site_url, pdf=options.pdf)
+        languages = language_settings(ctx)
     timing.render += time.perf_counter() - started
+    version_url = f"{site_url}{ctx.slug}/{ctx.version}/" if site_url else ""
     config = mkdocs_build.write_config(
         work / "mkdocs.yml",
         base_config=theme.base_config,
@@ -154,7 +163,9 @@ def build_version(ctx: VersionContext, options: BuildOptions, theme: Theme, work
         overrides_dir=theme.overrides,
         extra_css=[destination for _, destination in theme.assets],
         banner=rendered.banner,
-        site_url=f"{site_url}{ctx.slug}/{ctx.version}/" if site_url else "",
+        site_url=f"{version_url}{ctx.language_folder}" if site_url else "",
+        version_url=version_url,
+        languages=languages,
     )
     started = time.perf_counter()
     engines.build(options.engine, config, site_dir, _epoch(ctx.dated), f"{ctx.slug} {ctx.version}")
@@ -170,18 +181,19 @@ def _build_framework(options: BuildOptions, inputs: str, staging: Path, folder: 
     Runs in a worker: everything it has to say comes back in the result."""
     loaded = load_framework(folder)
     theme = Theme.for_project(options.project_dir)
-    contexts = version_contexts(loaded, options.today)
+    every_language = language_contexts(version_contexts(loaded, options.today), loaded.translations)
+    contexts = [ctx for ctx in every_language if ctx.in_source_language]
     build_dir = options.project_dir / "build"
     timing, lines = Timing(), []
-    for ctx in contexts:
+    for ctx in every_language:
         started = time.perf_counter()
-        entry = build_dir / "cache" / ctx.slug / ctx.version
+        entry = build_dir / "cache" / cache.folder(ctx)
         key = cache.cache_key(ctx, window(ctx).value, inputs)
-        target = staging / ctx.slug / ctx.version
+        target = staging / ctx.slug / ctx.version / ctx.language_folder
         cached = cache.cached_site(entry, key)
         if cached is None:
             cache.forget(entry, build_dir)
-            pages = build_version(ctx, options, theme, build_dir / "work" / ctx.slug / ctx.version, entry / "site",
+            pages = build_version(ctx, options, theme, build_dir / "work" / cache.folder(ctx), entry / "site",
                                   timing)
             cache.remember(entry, key)
             cached = entry / "site"
@@ -191,7 +203,9 @@ def _build_framework(options: BuildOptions, inputs: str, staging: Path, folder: 
             timing.cached += 1
             note = "unchanged, from cache"
         cache.copy_tree(cached, target)
-        lines.append(f"{ctx.slug} {ctx.version} ({ctx.status.value}): {note}, {time.perf_counter() - started:.2f} s")
+        in_language = "" if ctx.in_source_language else f" in {ctx.language}"
+        lines.append(f"{ctx.slug} {ctx.version}{in_language} ({ctx.status.value}): {note}, "
+                     f"{time.perf_counter() - started:.2f} s")
     portal = portal_entry(contexts)
     write_framework_index(staging, contexts, portal, theme)
     feeds.write_framework_feeds(staging / portal.slug, contexts, options.today, _site_url(options))

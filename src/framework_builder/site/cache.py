@@ -1,6 +1,7 @@
 """The build cache: a version is rebuilt only when something it shows has changed.
 
-A version's key digests everything its pages depend on: the resolved framework, its
+A version's key (one per language it is built in) digests everything its pages depend on: the
+language, the resolved (translated) framework and which texts fall back to the source language, its
 effective status and place among the versions, the comment window state on the build
 date, the templates, the shared MkDocs settings, our own code and the engine's versions.
 A version whose key is unchanged is copied from the cache (hard links where possible)
@@ -41,9 +42,22 @@ def build_inputs(theme: Theme, site_url: str, pdf: bool, engine: str = engines.M
     })
 
 
+def folder(ctx: VersionContext) -> str:
+    """A version's folder in the cache (and the work folder), relative: `<slug>/<version>` in the source
+    language, `<slug>.<lang>/<version>` in another (a slug has no dot, so the two never meet)."""
+    language = "" if ctx.in_source_language else f".{ctx.language}"
+    return f"{ctx.slug}{language}/{ctx.version}"
+
+
 def cache_key(ctx: VersionContext, window_state: str, inputs: str) -> str:
-    """The cache key of one version's built pages; `inputs` comes from `build_inputs`."""
+    """The cache key of one version's built pages in one language; `inputs` comes from `build_inputs`."""
+    # The texts that fall back to the source language (the translated texts are in the framework).
+    states = sorted(f"{key} {name} {state}" for (key, name), state in ctx.translated.states.items()
+                    ) if ctx.translated is not None else []
     return _digest({
+        "language": ctx.language,
+        "fallbacks": states,
+        "languages": ctx.version_languages,  # the language menu and, in a translation, the versions menu
         "framework": canonical_json(ctx.framework),
         "previous": canonical_json(ctx.previous) if ctx.previous is not None else None,
         "status": ctx.status.value,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -25,6 +26,35 @@ from markupsafe import Markup
 from framework_builder.errors import BuildError
 from framework_builder.site.render.escape import html, yaml_document
 
+@dataclass(frozen=True)
+class LanguageSettings:
+    """The language of one build of a version, and its ways to the version's other builds.
+
+    `menu` holds each language the version is built in ({lang, name, root, current}: its root relative
+    to this build's root, '' for itself); `versions` (translated builds only: the source language's
+    menu comes from versions.json) each version built in this language ({title, root})."""
+
+    language: str = "en"
+    right_to_left: bool = False
+    menu: list[dict[str, object]] = field(default_factory=list)
+    versions: list[dict[str, str]] = field(default_factory=list)
+    version_title: str = ""
+    translated: bool = False  # built in a folder of the version's (`<version>/<lang>/`)
+
+
+def material_language(language: str) -> str:
+    """The interface language Material has for `language`: itself (zh-TW, pt-BR), its base language (es for
+    es-MX), or English. Material's search follows it (its language files set `search.config.lang` where its
+    search supports the language), so the search language needs no setting of its own."""
+    from material import __file__ as material_init
+
+    folder = Path(material_init).parent / "templates" / "partials" / "languages"
+    for candidate in (language, language.split("-")[0]):
+        if (folder / f"{candidate}.html").is_file():
+            return candidate
+    return "en"
+
+
 VALIDATION = {
     "nav": {"omitted_files": "warn", "not_found": "warn", "absolute_links": "warn"},
     "links": {"not_found": "warn", "absolute_links": "warn", "unrecognized_links": "warn", "anchors": "warn"},
@@ -33,12 +63,14 @@ VALIDATION = {
 
 def write_config(path: Path, *, base_config: Path, site_name: str, docs_dir: Path, site_dir: Path,
                  nav: list[Any], overrides_dir: Path | None, extra_css: list[str], banner: str,
-                 site_url: str = "", short_title: str = "") -> Path:
+                 site_url: str = "", short_title: str = "", version_url: str = "",
+                 languages: LanguageSettings = LanguageSettings()) -> Path:
     """Write the MkDocs config of one version; a folder inside the config's own is given relative to it
     (Zensical reads no other), every other path is absolute.
 
     `site_name` and the titles in `nav` are plain text (from the framework); they are escaped here.
-    `short_title` (plain text too) is what the header shows on a phone, where the site name does not fit."""
+    `short_title` (plain text too) is what the header shows on a phone, where the site name does not fit.
+    `site_url` is this build's address, `version_url` the version's (they differ for a translated build)."""
     config: dict[str, Any] = {
         "INHERIT": str(base_config),
         "site_name": str(html(site_name)),
@@ -48,15 +80,33 @@ def write_config(path: Path, *, base_config: Path, site_name: str, docs_dir: Pat
         "strict": True,
         "nav": _nav_titles(nav, lambda title: str(html(title))),
         "extra_css": extra_css,
-        "extra": {"fb_banner": banner, "fb_short_title": str(html(short_title)), **_addresses(site_url)},
+        "extra": {"fb_banner": banner, "fb_short_title": str(html(short_title)),
+                  **_addresses(version_url or site_url), **_language_extra(languages)},
         "validation": VALIDATION,
     }
     if site_url:
         config["site_url"] = site_url
+    theme: dict[str, Any] = {"language": material_language(languages.language),
+                             "direction": "rtl" if languages.right_to_left else "ltr"}
     if overrides_dir is not None:
-        config["theme"] = {"name": "material", "custom_dir": str(overrides_dir)}
+        theme = {"name": "material", "custom_dir": str(overrides_dir), **theme}
+    config["theme"] = theme
     path.write_text(yaml_document(config), encoding="utf-8")
     return path
+
+
+def _language_extra(languages: LanguageSettings) -> dict[str, Any]:
+    """What the theme overrides need to know of the build's language (titles and names escaped: Material
+    prints them as HTML). A translated build has no `extra.version`: its versions menu is written by the
+    theme from `fb_versions`, since Material's reads versions.json beside the build's root."""
+    extra: dict[str, Any] = {
+        "fb_language": languages.language,
+        "fb_languages": [{**entry, "name": str(html(str(entry["name"])))} for entry in languages.menu],
+    }
+    if languages.translated:
+        extra.update(version=None, fb_to_version="/..", fb_version_title=str(html(languages.version_title)),
+                     fb_versions=[{**entry, "title": str(html(entry["title"]))} for entry in languages.versions])
+    return extra
 
 
 def _within(folder: Path, home: Path) -> str:

@@ -7,10 +7,12 @@ newest adopted version, or the newest version when none is adopted yet.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
 from framework_builder.model.framework import Framework, Status
+from framework_builder.model.translations import TranslatedFramework, TranslationFile, apply, coverage
 from framework_builder.source.loader import LoadedFramework
 
 
@@ -36,6 +38,12 @@ class VersionContext:
     versions: tuple[VersionInfo, ...]  # newest first
     previous: Framework | None  # the version just before this one
     today: dt.date
+    language: str = "en"  # the language these pages are in
+    source_language: str = "en"  # the framework's own language (`language:`), built at the version's root
+    languages: tuple[str, ...] = ("en",)  # every language this version is built in, the source language first
+    # Each version's languages, by version (the versions menu of a language links to the versions that have it).
+    version_languages: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    translated: TranslatedFramework | None = None  # the translation applied, None in the source language
 
     @property
     def is_latest(self) -> bool:
@@ -49,6 +57,15 @@ class VersionContext:
     def released_on(self) -> dt.date | None:
         """The day this version was released, or None for the working version."""
         return next(info.released_on for info in self.versions if info.version == self.version)
+
+    @property
+    def in_source_language(self) -> bool:
+        return self.language == self.source_language
+
+    @property
+    def language_folder(self) -> str:
+        """Where this language's pages sit inside the version's folder: '' for the source language, 'es/'."""
+        return "" if self.in_source_language else f"{self.language}/"
 
     @property
     def dated(self) -> dt.date:
@@ -103,3 +120,28 @@ def version_contexts(loaded: LoadedFramework, today: dt.date) -> list[VersionCon
             today=today,
         ))
     return contexts
+
+
+def built_languages(framework: Framework, translations: dict[str, TranslationFile]) -> tuple[str, ...]:
+    """The languages a version is built in: its own, then each translation that translates at least one of
+    its texts (a translation made for later versions only gives an older one no pages), in code order."""
+    own = [framework.language]
+    return tuple(own + [lang for lang, translation in sorted(translations.items())
+                        if lang != framework.language and coverage(framework, translation).translated])
+
+
+def language_contexts(contexts: list[VersionContext], translations: dict[str, TranslationFile]
+                      ) -> list[VersionContext]:
+    """Every version in every language it is built in: each version's source language first, then the
+    others, with the translation applied."""
+    per_version = tuple((ctx.version, built_languages(ctx.framework, translations)) for ctx in contexts)
+    found = []
+    for ctx, (_, languages) in zip(contexts, per_version):
+        base = dataclasses.replace(ctx, language=ctx.framework.language, source_language=ctx.framework.language,
+                                   languages=languages, version_languages=per_version)
+        found.append(base)
+        for lang in languages[1:]:
+            translated = apply(ctx.framework, translations[lang])
+            found.append(dataclasses.replace(base, language=lang, translated=translated,
+                                             framework=translated.framework))
+    return found

@@ -38,6 +38,7 @@ from framework_builder.model.framework import (
     Timeframe,
 )
 from framework_builder.model.items import actions, indicators
+from framework_builder.site import i18n
 from framework_builder.site.render import indicators as indicator_view
 from framework_builder.site.render.changes import change_entries
 from framework_builder.site.render.comments import Target, Window, comment_links, window, window_sentence
@@ -131,6 +132,10 @@ class VersionView:
     heard_on: dict[str, Any]  # item id → its HeardItem, for the box under the item
     work_of: dict[str, list[indicator_view.Work]]  # indicator id → the objectives and actions it measures
     indicators_of: dict[str, list[tuple[Goal, Indicator]]]  # objective or action id → the indicators measuring it
+    language: str  # the language of these pages
+    source_language: str  # the framework's own language, which untranslated texts are shown in
+    source_language_name: str  # its name in the language of these pages: "inglés"
+    untranslated: Callable[..., str | None]  # (item key, field) → "missing"/"outdated" when shown in the source language
 
 
 def _by_id(items: list[Any]) -> dict[str, Any]:
@@ -141,6 +146,24 @@ def _by_role(organizations: list[Organization]) -> list[tuple[Role | None, list[
     """The organizations grouped by role, in the order of `Role`, those without one last; empty groups left out."""
     groups = [(role, [org for org in organizations if org.role is role]) for role in [*Role, None]]
     return [(role, orgs) for role, orgs in groups if orgs]
+
+
+def _untranslated(ctx: VersionContext) -> Callable[..., str | None]:
+    """`untranslated(key, field="")`: how a text is shown in the source language, or None when it is not.
+
+    For an item key (an id, `framework`) alone: `outdated` when one of its texts is shown in the source
+    language because its translation is out of date, else `missing` when one has no translation; with a
+    field, the same for that one text."""
+    translated = ctx.translated
+
+    def untranslated(key: str, field: str = "") -> str | None:
+        if translated is None:
+            return None
+        found = {state for (owner, name), state in translated.states.items()
+                 if owner == key and field in ("", name)}
+        return "outdated" if "outdated" in found else "missing" if "missing" in found else None
+
+    return untranslated
 
 
 def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None) -> VersionView:
@@ -210,6 +233,10 @@ def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None
         heard_on=heard_on(heard),
         work_of=work_of,
         indicators_of=indicators_of,
+        language=ctx.language,
+        source_language=ctx.source_language,
+        source_language_name=i18n.locale(ctx.source_language).get_display_name(i18n.locale()) or ctx.source_language,
+        untranslated=_untranslated(ctx),
     )
 
 

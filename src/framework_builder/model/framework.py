@@ -283,7 +283,7 @@ _ATOM = r"[A-Za-z0-9!#$%'*+/=^_`{|}~-]+"
 EMAIL_PATTERN = rf"^{_ATOM}(?:\.{_ATOM})*@{DOMAIN}$"
 WEB_FORM_PATTERN = rf"^https://{DOMAIN}(?::[0-9]{{1,5}})?(?:[/?#][^\s\"'<>\\\x00-\x1f\x7f-\x9f]*)?$"
 GITHUB_REPOSITORY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/(?:[A-Za-z0-9_-]|\.{1,2}[A-Za-z0-9_-])[A-Za-z0-9_.-]{0,97}$"
-WEB_FORM_PLACEHOLDERS = ("framework", "version", "item", "title")
+WEB_FORM_PLACEHOLDERS = ("framework", "version", "item", "title", "language")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")  # a placeholder in a web-form URL, replaced as plain text
 
 
@@ -301,7 +301,7 @@ class EmailChannel(Model):
 class WebFormChannel(Model):
     """Comments through a web form: an https URL on a real domain, with no space, quote, angle
     bracket, backslash or control character. It may use the placeholders {framework}, {version},
-    {item} and {title} (`WEB_FORM_PLACEHOLDERS`), which `validate` checks."""
+    {item}, {title} and {language} (the page's language; `WEB_FORM_PLACEHOLDERS`), which `validate` checks."""
 
     type: Literal["web-form"]
     url: Annotated[str, StringConstraints(strict=True, pattern=WEB_FORM_PATTERN, max_length=2000)]

@@ -25,6 +25,8 @@ from framework_builder.model.framework import (
     Status,
     WebFormChannel,
 )
+from framework_builder.site.i18n import N_
+from framework_builder.site.i18n import gettext as _
 from framework_builder.site.render.escape import url_part, url_query
 from framework_builder.site.render.text import long_date
 from framework_builder.site.versions import VersionContext
@@ -56,9 +58,9 @@ def window(ctx: VersionContext) -> Window:
 
 # The comment window in words: (as a page of the version says it, as the portal says it, naming the version).
 _SENTENCES = {
-    Window.open: ("Comments are open until {closes}", "Open for comment on version {version} until {closes}"),
-    Window.not_yet: ("Comments open on {opens}", "Comments on version {version} open on {opens}"),
-    Window.closed: ("Comments closed on {closes}", "Comments closed on {closes}"),
+    Window.open: (N_("Comments are open until {closes}"), N_("Open for comment on version {version} until {closes}")),
+    Window.not_yet: (N_("Comments open on {opens}"), N_("Comments on version {version} open on {opens}")),
+    Window.closed: (N_("Comments closed on {closes}"), N_("Comments closed on {closes}")),
 }
 
 
@@ -72,7 +74,7 @@ def window_sentence(ctx: VersionContext, naming_version: bool = False) -> str:
         return ""
     page_form, portal_form = _SENTENCES[state]
     sentence = portal_form if naming_version else page_form
-    return sentence.format(version=ctx.version, opens=long_date(comments.opens), closes=long_date(comments.closes))
+    return _(sentence).format(version=ctx.version, opens=long_date(comments.opens), closes=long_date(comments.closes))
 
 
 @dataclass(frozen=True)
@@ -86,11 +88,15 @@ class Target:
     url: str  # a link back to the item, absolute when the site URL is known
 
 
+# A channel's link text when the framework gives it no label of its own.
+_CHANNEL_NAMES = {"email": N_("Comment by email"), "web-form": N_("Comment with the online form"),
+                  "github": N_("Comment on GitHub")}
+
+
 def _channel_name(channel: EmailChannel | WebFormChannel | GitHubChannel) -> str:
     if channel.label:
         return channel.label
-    return {"email": "Comment by email", "web-form": "Comment with the online form",
-            "github": "Comment on GitHub"}[channel.type]
+    return _(_CHANNEL_NAMES[channel.type])
 
 
 def channel_url(ctx: VersionContext, channel: EmailChannel | WebFormChannel | GitHubChannel, target: Target) -> str:
@@ -98,12 +104,16 @@ def channel_url(ctx: VersionContext, channel: EmailChannel | WebFormChannel | Gi
     framework = ctx.framework
     about = f"{target.name} ({target.id})"  # the id pinpoints the item for the leadership group
     if isinstance(channel, EmailChannel):
-        subject = f"Comment on {framework.title} {ctx.version}, {target.name}"
-        body = (f"Framework: {framework.title}\nVersion: {ctx.version}\nItem: {about}\n"
-                f"Link: {target.url}\n\nMy comment:\n\n")
+        subject = _("Comment on {framework} {version}, {item}").format(
+            framework=framework.title, version=ctx.version, item=target.name)
+        body = _("Framework: {framework}\nVersion: {version}\nItem: {item}\nLink: {link}\n\nMy comment:\n\n").format(
+            framework=framework.title, version=ctx.version, item=about, link=target.url)
+        if not ctx.in_source_language:  # so the comment can be answered in the reader's language
+            body = f"Language: {ctx.language}\n{body}"
         return f"mailto:{url_part(channel.address, safe='@')}?" + url_query({"subject": subject, "body": body})
     if isinstance(channel, WebFormChannel):
-        values = {"framework": ctx.slug, "version": ctx.version, "item": target.id, "title": target.title}
+        values = {"framework": ctx.slug, "version": ctx.version, "item": target.id, "title": target.title,
+                  "language": ctx.language}
         return fill_placeholders(channel.url, values)
     query = {
         "template": channel.template,
@@ -114,6 +124,8 @@ def channel_url(ctx: VersionContext, channel: EmailChannel | WebFormChannel | Gi
         "item": about,
         "link": target.url,
     }
+    if not ctx.in_source_language:  # the issue form's `language` field, when it has one
+        query["language"] = ctx.language
     return f"https://github.com/{url_part(channel.repository, safe='/')}/issues/new?" + url_query(query)
 
 
@@ -132,8 +144,8 @@ def comment_links(ctx: VersionContext, target: Target) -> Markup:
         name = _channel_name(channel)
         links.append(Markup(
             '<a class="fb-comment__link" href="{url}" data-item="{id}" data-channel="{type}">'
-            '{channel}<span class="fb-sr"> on {name}</span></a>'
+            '{channel}<span class="fb-sr"> {on_item}</span></a>'
         ).format(url=channel_url(ctx, channel, target), id=target.id, type=channel.type, channel=name,
-                 name=target.name))
+                 on_item=_("on {item}").format(item=target.name)))
     return Markup('<p class="fb-comment">{}</p>').format(Markup(" ").join(links))
 

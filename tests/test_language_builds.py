@@ -1,0 +1,156 @@
+"""Each version once per language (issue 11): the fixture `multilingual` (English, with Spanish partly
+translated, one of its titles out of date, and a little Arabic) built and read as residents read it."""
+
+from __future__ import annotations
+
+import posixpath
+import shutil
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+from harness import FIXTURE_TODAY, FIXTURES, build
+from html_page import Node, parse_file
+
+VERSION = "multilingual/1.0"
+PAGES = ("index.html", "goals/safety/index.html", "goals/reporting/index.html", "comment/index.html")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("multilingual")
+    shutil.copytree(FIXTURES / "multilingual", project / "frameworks" / "multilingual")
+    result = build(project, today=FIXTURE_TODAY)
+    assert result.code == 0, f"build failed:\n{result.out}\n{result.err}"
+    return project
+
+
+@pytest.fixture(scope="module")
+def version(project: Path) -> Path:
+    return project / "site" / VERSION
+
+
+def page(version: Path, language: str, path: str) -> Node:
+    return parse_file(version / ("" if language == "en" else language) / path)
+
+
+def html_of(node: Node) -> Node:
+    return node.find_all("html")[0]
+
+
+def body_of(node: Node) -> Node:
+    return node.find_all("body")[0]
+
+
+@pytest.mark.parametrize("language, direction", [("en", "ltr"), ("es", "ltr"), ("ar", "rtl")])
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_has_its_language_and_direction(version: Path, language: str, direction: str, path: str) -> None:
+    tree = page(version, language, path)
+    assert html_of(tree).attrs["lang"] == language
+    assert body_of(tree).attrs["dir"] == direction
+
+
+@pytest.mark.parametrize("language, placeholder", [("en", "Search"), ("es", "Búsqueda"), ("ar", "بحث")])
+def test_materials_interface_speaks_the_language(version: Path, language: str, placeholder: str) -> None:
+    search = [node for node in page(version, language, "index.html").find_all("input")
+              if node.attrs.get("data-md-component") == "search-query"]
+    assert [node.attrs["placeholder"] for node in search] == [placeholder]
+
+
+def test_translated_headings_are_shown_and_outdated_ones_in_english_with_their_language(version: Path) -> None:
+    safety = page(version, "es", "goals/safety/index.html").find_all("h1")[0]
+    assert safety.text() == "Espacios públicos más seguros" and "lang" not in safety.attrs
+    reporting = page(version, "es", "goals/reporting/index.html").find_all("h1")[0]
+    assert reporting.text() == "Make reporting safe and simple"  # translated from an earlier wording
+    assert reporting.attrs["lang"] == "en"
+    assert page(version, "ar", "goals/safety/index.html").find_all("h1")[0].text() == "أماكن عامة أكثر أمانًا"
+
+
+def notes(tree: Node) -> list[str]:
+    return [node.text() for node in tree.find_all("p", "fb-untranslated")]
+
+
+def test_items_shown_in_english_carry_a_note_in_the_pages_language(version: Path) -> None:
+    # The goal's summary and the action's description have no Spanish; the objective is fully translated.
+    assert notes(page(version, "es", "goals/safety/index.html")) == [
+        "Este texto aún no está traducido; se muestra en inglés."] * 2
+    assert notes(page(version, "es", "goals/reporting/index.html"))[0] == (
+        "La traducción de este texto está desactualizada; se muestra en inglés hasta que se actualice.")
+    summary = [node for node in page(version, "es", "goals/safety/index.html").find_all("div")
+               if node.attrs.get("lang") == "en"]
+    assert summary and summary[0].text() == "Residents feel safe in parks, libraries and on transit."
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_english_pages_have_no_notes(version: Path, path: str) -> None:
+    assert notes(page(version, "en", path)) == []
+
+
+def language_links(tree: Node) -> list[Node]:
+    return tree.find_all("a", "md-select__link")
+
+
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
+@pytest.mark.parametrize("path", PAGES)
+def test_language_menu_links_the_same_page_in_every_language(version: Path, language: str, path: str) -> None:
+    tree = page(version, language, path)
+    here = posixpath.dirname(posixpath.join("" if language == "en" else language, path))
+    found = {}
+    for link in language_links(tree):
+        target = posixpath.normpath(posixpath.join(here, link.attrs["href"]))
+        assert link.attrs["lang"] == link.attrs["hreflang"]
+        found[link.attrs["hreflang"]] = (target, link.text())
+        other = parse_file(version / target / "index.html")
+        assert html_of(other).attrs["lang"] == link.attrs["hreflang"]
+    prefix = {"en": "", "es": "es/", "ar": "ar/"}
+    page_folder = posixpath.dirname(path)
+    assert {lang: target for lang, (target, _) in found.items()} == {
+        lang: posixpath.normpath(prefix[lang] + page_folder) if prefix[lang] + page_folder else "."
+        for lang in prefix}
+    assert {lang: name for lang, (_, name) in found.items()} == {"en": "English", "es": "Español", "ar": "العربية"}
+    heads = {node.attrs["hreflang"]: posixpath.normpath(posixpath.join(here, node.attrs["href"]))
+             for node in tree.find_all("link") if node.attrs.get("rel") == "alternate" and "hreflang" in node.attrs}
+    assert heads == {lang: target for lang, (target, _) in found.items()}
+
+
+def test_versions_menu_of_a_translation_links_its_versions_in_that_language(version: Path) -> None:
+    menu = page(version, "es", "goals/safety/index.html").find_all("a", "md-version__link")
+    assert [posixpath.normpath(posixpath.join("es/goals/safety", link.attrs["href"])) for link in menu] == [
+        "../1.0/es"]
+    assert [link.text() for link in menu] == ["1.0 para comentarios"]
+
+
+def test_dates_are_written_in_the_pages_language(version: Path) -> None:
+    assert "31 March 2026" in page(version, "en", "comment/index.html").text()
+    assert "31 de marzo de 2026" in page(version, "es", "comment/index.html").text()
+
+
+def test_an_email_comment_from_a_translation_names_its_language(version: Path) -> None:
+    def bodies(language: str) -> list[str]:
+        links = [node.attrs["href"] for node in page(version, language, "goals/safety/index.html").find_all("a")
+                 if node.attrs.get("data-channel") == "email"]
+        assert links
+        return [parse_qs(urlsplit(link).query)["body"][0] for link in links]
+
+    assert all(unquote(body).startswith("Language: es\n") for body in bodies("es"))
+    assert not any("Language:" in body for body in bodies("en"))
+
+
+def test_the_portal_lists_the_frameworks_languages(project: Path) -> None:
+    links = {node.attrs.get("hreflang"): node.attrs["href"]
+             for node in parse_file(project / "site" / "index.html").find_all("a") if "hreflang" in node.attrs}
+    assert links == {"ar": "multilingual/1.0/ar/", "es": "multilingual/1.0/es/"}
+
+
+def test_an_unchanged_language_comes_from_the_cache_and_an_edited_one_is_rebuilt(project: Path) -> None:
+    again = build(project, today=FIXTURE_TODAY)
+    assert again.code == 0, again.err
+    assert "Built 0 version(s) and reused 3" in again.err
+    spanish = project / "frameworks" / "multilingual" / "translations" / "es.yml"
+    spanish.write_text(spanish.read_text(encoding="utf-8").replace("Formar al personal de los parques\"",
+                                                                   "Capacitar al personal de los parques\""),
+                       encoding="utf-8")
+    edited = build(project, today=FIXTURE_TODAY)
+    assert edited.code == 0, edited.err
+    assert "Built 1 version(s) and reused 2" in edited.err
+    assert "multilingual 1.0 in es (public-comment): 17 pages" in edited.err

@@ -228,3 +228,14 @@ def test_the_json_schema_accepts_the_fixture_and_names_the_texts_of_a_section() 
         jsonschema.validate({"language": "es", "framework": {"titel": {"of": "ce033168", "text": "x"}}}, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"language": "es", "items": {"reporting": {"title": {"of": "nope", "text": "x"}}}}, schema)
+
+
+def test_level_names_are_translatable_only_when_the_framework_names_its_levels(copy_framework: Callable[..., Path]) -> None:
+    folder = copy_framework("minimal")
+    (folder / "translations").mkdir()
+    es = folder / "translations" / "es.yml"
+    es.write_text('language: es\nlevels:\n  goal:\n    singular: {of: "cdbf6975", text: "Meta"}\n', encoding="utf-8")
+    code, found = validate(folder)
+    assert code == 1
+    assert [(d["code"], int(d["line"]), d["message"]) for d in found] == [
+        ("FB503", 3, "framework.yml does not name the plan's levels")]

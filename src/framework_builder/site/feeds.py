@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from framework_builder.model.framework import Status
+from framework_builder.site.i18n import N_
+from framework_builder.site.i18n import gettext as _
 from framework_builder.site.render.escape import url_part
 from framework_builder.site.render.text import long_date
 from framework_builder.site.versions import VersionContext, version_key
@@ -43,7 +45,7 @@ SITEMAP_FILE = "sitemap.xml"
 EMPTY_SITEMAP = b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
 FEED_TYPE = "application/atom+xml"
 CALENDAR_TYPE = "text/calendar"
-PORTAL_TITLE = "Local prevention frameworks"
+PORTAL_TITLE = N_("Local prevention frameworks")
 # Stable ids: a UUID derived from the framework, version and kind of event (never from the site URL,
 # so moving the site does not make readers see every entry again).
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://framework-builder.invalid/feeds")
@@ -82,8 +84,14 @@ class Event:
         return self.day, version_key(self.version), _KIND_ORDER[self.kind]
 
 
-_RELEASED_AS = {Status.draft: "as a draft", Status.public_comment: "as a draft for public comment",
-                Status.adopted: "as adopted", Status.superseded: "as adopted"}
+# A release's entry, by the version's status.
+_RELEASED_AS = {
+    Status.draft: N_("Version {version} of {framework} was published as a draft on {date}."),
+    Status.public_comment: N_("Version {version} of {framework} was published as a draft for public comment "
+                              "on {date}."),
+    Status.adopted: N_("Version {version} of {framework} was published as adopted on {date}."),
+    Status.superseded: N_("Version {version} of {framework} was published as adopted on {date}."),
+}
 
 
 def events(contexts: list[VersionContext], today: dt.date) -> list[Event]:
@@ -95,22 +103,32 @@ def events(contexts: list[VersionContext], today: dt.date) -> list[Event]:
         adopted = ctx.status in (Status.adopted, Status.superseded) and fw.adopted_on is not None
         released_on = ctx.released_on
         if released_on is not None and released_on <= today and not (adopted and fw.adopted_on == released_on):
-            found.append(Event(released_on, "released", slug, v, f"{name}: version {v} published",
-                               f"Version {v} of {fw.title} was published {_RELEASED_AS[ctx.status]} "
-                               f"on {long_date(released_on)}.", f"{url_part(v)}/"))
+            found.append(Event(released_on, "released", slug, v,
+                               _("{framework}: version {version} published").format(framework=name, version=v),
+                               _(_RELEASED_AS[ctx.status]).format(version=v, framework=fw.title,
+                                                                  date=long_date(released_on)),
+                               f"{url_part(v)}/"))
         if fw.comments is not None:
             opens, closes = fw.comments.opens, fw.comments.closes
             if opens <= today:
-                found.append(Event(opens, "comments-open", slug, v, f"{name}: comments open on version {v}",
-                                   f"Version {v} of {fw.title} opened for comment on {long_date(opens)}, "
-                                   f"until {long_date(closes)}.", f"{url_part(v)}/comment/"))
+                found.append(Event(
+                    opens, "comments-open", slug, v,
+                    _("{framework}: comments open on version {version}").format(framework=name, version=v),
+                    _("Version {version} of {framework} opened for comment on {opens}, until {closes}.").format(
+                        version=v, framework=fw.title, opens=long_date(opens), closes=long_date(closes)),
+                    f"{url_part(v)}/comment/"))
             if closes < today:
-                found.append(Event(closes, "comments-closed", slug, v, f"{name}: comments closed on version {v}",
-                                   f"Comments on version {v} of {fw.title} closed on {long_date(closes)}.",
-                                   f"{url_part(v)}/comment/"))
+                found.append(Event(
+                    closes, "comments-closed", slug, v,
+                    _("{framework}: comments closed on version {version}").format(framework=name, version=v),
+                    _("Comments on version {version} of {framework} closed on {closes}.").format(
+                        version=v, framework=fw.title, closes=long_date(closes)),
+                    f"{url_part(v)}/comment/"))
         if adopted and fw.adopted_on <= today:
-            found.append(Event(fw.adopted_on, "adopted", slug, v, f"{name}: version {v} adopted",
-                               f"Version {v} of {fw.title} was adopted on {long_date(fw.adopted_on)}.",
+            found.append(Event(fw.adopted_on, "adopted", slug, v,
+                               _("{framework}: version {version} adopted").format(framework=name, version=v),
+                               _("Version {version} of {framework} was adopted on {date}.").format(
+                                   version=v, framework=fw.title, date=long_date(fw.adopted_on)),
                                f"{url_part(v)}/"))
     return sorted(found, key=Event.sort_key, reverse=True)
 
@@ -177,7 +195,7 @@ def portal_feed(site: Path, slugs: list[str], today: dt.date, site_url: str = ""
     entries.sort(key=lambda e: (e.findtext(f"{{{ATOM}}}updated", ""), e.findtext(f"{{{ATOM}}}id", "")),
                  reverse=True)
     updated = entries[0].findtext(f"{{{ATOM}}}updated") if entries else _timestamp(today)
-    feed = _feed(f"urn:uuid:{uuid.uuid5(_NAMESPACE, 'portal')}", PORTAL_TITLE, f"{site_url}{FEED_FILE}",
+    feed = _feed(f"urn:uuid:{uuid.uuid5(_NAMESPACE, 'portal')}", _(PORTAL_TITLE), f"{site_url}{FEED_FILE}",
                  site_url or "./", updated)
     feed.extend(entries)
     return _serialize(feed)
@@ -212,14 +230,15 @@ def _ics_date(day: dt.date) -> str:
 def calendar(contexts: list[VersionContext], today: dt.date, site_url: str = "") -> bytes:
     """`<slug>/comments.ics`: one all-day event per version's comment window, oldest first."""
     newest = contexts[-1]
-    name = f"{newest.framework.title}: comment windows"
+    name = _("{framework}: comment windows").format(framework=newest.framework.title)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//framework-builder//Comment windows//EN",
              "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"NAME:{ics_text(name)}", f"X-WR-CALNAME:{ics_text(name)}"]
     for ctx in contexts:
         comments = ctx.framework.comments
         if comments is None:
             continue
-        title = f"Comments on {ctx.framework.title}, version {ctx.version}"
+        title = _("Comments on {framework}, version {version}").format(framework=ctx.framework.title,
+                                                                        version=ctx.version)
         lines += ["BEGIN:VEVENT",
                   f"UID:{ctx.slug}/{url_part(ctx.version)}/comment-window@framework-builder",
                   f"DTSTAMP:{_ics_date(today)}T000000Z",
@@ -227,9 +246,10 @@ def calendar(contexts: list[VersionContext], today: dt.date, site_url: str = "")
                   # DTEND of an all-day event is the day after the last one.
                   f"DTEND;VALUE=DATE:{_ics_date(comments.closes + dt.timedelta(days=1))}",
                   f"SUMMARY:{ics_text(title)}",
-                  "DESCRIPTION:" + ics_text(f"Residents can comment on version {ctx.version} of "
-                                            f"{ctx.framework.title} from {long_date(comments.opens)} "
-                                            f"to {long_date(comments.closes)}."),
+                  "DESCRIPTION:" + ics_text(
+                      _("Residents can comment on version {version} of {framework} from {opens} to {closes}.").format(
+                          version=ctx.version, framework=ctx.framework.title, opens=long_date(comments.opens),
+                          closes=long_date(comments.closes))),
                   "TRANSP:TRANSPARENT"]
         if site_url:
             lines.append(f"URL:{site_url}{ctx.slug}/{url_part(ctx.version)}/comment/")

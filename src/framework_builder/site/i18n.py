@@ -80,6 +80,12 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return translations(_language.get()).ngettext(singular, plural, count)
 
 
+def N_(message: str) -> str:  # noqa: N802 (the name Babel's extractor knows)
+    """Mark `message` for the catalog where it is written (a module-level table); it is
+    translated with `gettext` where it is used, in the language being rendered then."""
+    return message
+
+
 def install(env: jinja2.Environment) -> None:
     """Give a Jinja environment `{% trans %}` and `_()` that follow the language being rendered."""
     env.add_extension("jinja2.ext.i18n")

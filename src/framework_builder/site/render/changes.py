@@ -40,6 +40,8 @@ from framework_builder.model.framework import (
     Topic,
 )
 from framework_builder.model.items import Item, walk
+from framework_builder.site.i18n import N_, locale, ngettext
+from framework_builder.site.i18n import gettext as _
 from framework_builder.site.render.escape import markdown_inline
 from framework_builder.site.render.indicators import value_words, with_unit
 from framework_builder.site.render.money import Funding, funding
@@ -51,21 +53,23 @@ from framework_builder.site.render.words import label, reviewed
 Escape = Callable[[str], Any]
 
 # What each kind of item is called when the plan has no level name for it.
-KIND_WORDS = {"organization": "organization", "finding": "finding", "funding": "funding source",
-              "resource": "place to get help", "focus-area": "focus area"}
+KIND_WORDS = {"organization": N_("organization"), "finding": N_("finding"), "funding": N_("funding source"),
+              "resource": N_("place to get help"), "focus-area": N_("focus area")}
 
 FIELD_WORDS = {
-    "title": "Title", "name": "Name", "summary": "Summary", "description": "Description", "text": "Text",
-    "notice": "Notice", "reference": "Reference", "city": "City", "region": "Region", "country": "Country",
-    "status": "Status", "language": "Language", "topic": "What the plan works to prevent",
-    "adopted_on": "Adoption date", "currency": "Currency", "sector": "Sector", "role": "Role",
-    "role_note": "Role, in the plan's words", "url": "Website", "source": "Source", "kind": "Kind",
-    "timeframe": "Timeframe", "start": "Start date", "end": "End date", "prevention_level": "Prevention level",
-    "type": "Type", "measure": "Measured as", "unit": "Unit", "direction": "Aim", "frequency": "How often it is measured",
-    "phone": "Phone", "languages": "Languages", "lead": "Lead", "horizon": "Plan period",
-    "engagement": "Engagement that shaped the plan", "comments": "Comment window", "quick_exit": "Quick exit link",
-    "levels": "The plan's levels", "heard": "What we heard", "baseline": "Baseline", "target": "Target",
-    "areas": "Focus areas", "for_the_plan": "Funding for the plan as a whole", "order": "Place among the goals",
+    "title": N_("Title"), "name": N_("Name"), "summary": N_("Summary"), "description": N_("Description"),
+    "text": N_("Text"), "notice": N_("Notice"), "reference": N_("Reference"), "city": N_("City"),
+    "region": N_("Region"), "country": N_("Country"), "status": N_("Status"), "language": N_("Language"),
+    "topic": N_("What the plan works to prevent"), "adopted_on": N_("Adoption date"), "currency": N_("Currency"),
+    "sector": N_("Sector"), "role": N_("Role"), "role_note": N_("Role, in the plan's words"), "url": N_("Website"),
+    "source": N_("Source"), "kind": N_("Kind"), "timeframe": N_("Timeframe"), "start": N_("Start date"),
+    "end": N_("End date"), "prevention_level": N_("Prevention level"), "type": N_("Type"),
+    "measure": N_("Measured as"), "unit": N_("Unit"), "direction": N_("Aim"),
+    "frequency": N_("How often it is measured"), "phone": N_("Phone"), "languages": N_("Languages"),
+    "lead": N_("Lead"), "horizon": N_("Plan period"), "engagement": N_("Engagement that shaped the plan"),
+    "comments": N_("Comment window"), "quick_exit": N_("Quick exit link"), "levels": N_("The plan's levels"),
+    "heard": N_("What we heard"), "baseline": N_("Baseline"), "target": N_("Target"), "areas": N_("Focus areas"),
+    "for_the_plan": N_("Funding for the plan as a whole"), "order": N_("Place among the goals"),
 }
 # The version number changes every time; the page's first line already says it.
 NOT_SHOWN = {"version", "slug"}
@@ -73,8 +77,9 @@ DESCRIPTION_WORDS = 12  # how many words of a changed Markdown text a sentence q
 MARKDOWN_FIELDS = {"summary", "description", "text", "notice"}
 # Fields that hold several facts: "Plan period added: 2018 to 2028, reviewed every year".
 ADDED_FIELDS = {"horizon", "engagement", "comments", "levels", "quick_exit", "heard", "for_the_plan"}
-NO_AMOUNT = "amount not given"
-AIMS = {Direction.increase: "increase", Direction.decrease: "decrease", Direction.maintain: "keep it steady"}
+NO_AMOUNT = N_("amount not given")
+AIMS = {Direction.increase: N_("increase"), Direction.decrease: N_("decrease"),
+        Direction.maintain: N_("keep it steady")}
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,11 @@ def change_entries(old: Framework, new: Framework, changes: list[ItemChange],
     """The changes from `old` to `new` in residents' words, community text through `escape`."""
     words = _Words(old, new, escape)
     return [words.entry(change) for change in changes]
+
+
+def _kind(kind: str) -> str:
+    """What an item of a kind is called when the plan has no level name for it, in the reader's language."""
+    return _(KIND_WORDS[kind]) if kind in KIND_WORDS else kind
 
 
 def _upper_first(text: str) -> str:
@@ -124,11 +134,11 @@ class _Words:
         """An item as a sentence names it, plain text: "strategy 1.05: Run a hotline", "organization: City"."""
         found = self._item(kind, item_id, newer)
         if found is None:
-            return f"a {KIND_WORDS.get(kind, kind)} no longer listed"
+            return _("a {kind} no longer listed").format(kind=_kind(kind))
         item, framework = found
         if kind in ("goal", "objective", "action", "indicator"):
             return named(getattr(framework.level_names, kind).singular, item.model)  # type: ignore[arg-type]
-        return f"{KIND_WORDS[kind]}: {self._title(item)}"
+        return f"{_kind(kind)}: {self._title(item)}"
 
     def _title(self, item: Item) -> str:
         if item.kind == "finding":
@@ -138,13 +148,15 @@ class _Words:
     def title(self, kind: str, item_id: str, newer: bool = True) -> str:
         """An item's own name or title, escaped: the City Council, Run a hotline."""
         found = self._item(kind, item_id, newer)
-        return self.escape(self._title(found[0])) if found else self.escape(f"a {KIND_WORDS.get(kind, kind)} no longer listed")
+        if found is None:
+            return self.escape(_("a {kind} no longer listed").format(kind=_kind(kind)))
+        return self.escape(self._title(found[0]))
 
     def quoted(self, kind: str, item_id: str, newer: bool = True) -> str:
         """An item in a sentence, escaped: goal 2 “Safer schools”, strategy 1.05 “Run a hotline”."""
         found = self._item(kind, item_id, newer)
         if found is None or kind not in ("goal", "objective", "action", "indicator"):
-            return f"{self.escape(KIND_WORDS.get(kind, kind))} “{self.title(kind, item_id, newer)}”"
+            return f"{self.escape(_kind(kind))} “{self.title(kind, item_id, newer)}”"
         item, framework = found
         level = word(getattr(framework.level_names, kind).singular)
         reference = getattr(item.model, "reference", None)
@@ -157,13 +169,13 @@ class _Words:
 
     def entry(self, change: ItemChange) -> ChangeEntry:
         if change.kind == "framework":
-            return ChangeEntry(change, "The framework as a whole", tuple(self._framework_details(change)))
+            return ChangeEntry(change, _("The framework as a whole"), tuple(self._framework_details(change)))
         newer = change.change != "removed"
         name = self.escape(self.plain_name(change.kind, change.id, newer))
         if change.change == "added":
-            return ChangeEntry(change, f"New {name}")
+            return ChangeEntry(change, _("New {item}").format(item=name))
         if change.change == "removed":
-            return ChangeEntry(change, f"Removed {name}")
+            return ChangeEntry(change, _("Removed {item}").format(item=name))
         return ChangeEntry(change, _upper_first(name), tuple(self._item_details(change)))
 
     def _framework_details(self, change: ItemChange) -> Iterator[str]:
@@ -185,7 +197,8 @@ class _Words:
             if name == "partners":
                 yield from self._partners(change, old_value, new_value)
             elif name == "addresses":
-                yield from self._joined(old_value, new_value, "finding", "Now responds to", "No longer responds to")
+                yield from self._joined(old_value, new_value, "finding", N_("Now responds to {item}"),
+                                        N_("No longer responds to {item}"))
             elif name == "served_by":
                 yield from self._served_by(old_value, new_value)
             elif name == "funding":
@@ -193,7 +206,8 @@ class _Words:
             elif name == "measurements":
                 yield from self._measurements(after.model, old_value, new_value)  # type: ignore[arg-type]
             elif name == "emergency":
-                yield "Now listed as an emergency service" if new_value else "No longer listed as an emergency service"
+                yield (_("Now listed as an emergency service") if new_value
+                       else _("No longer listed as an emergency service"))
             else:
                 yield self._field(name, old_value, new_value, after.model, self.new)
 
@@ -205,26 +219,31 @@ class _Words:
                 return self.quoted("objective", item.objective.id, newer)
             return self.quoted("goal", item.goal.id, newer) if item.goal is not None else ""
         title = self.title(change.kind, change.id)
-        return f"“{title}” moved from {place(before, False)} to {place(after, True)}"
+        return _("“{item}” moved from {before} to {after}").format(item=title, before=place(before, False),
+                                                                    after=place(after, True))
 
     def _partners(self, change: ItemChange, old: list[str], new: list[str]) -> Iterator[str]:
         title = self.title(change.kind, change.id)
         for org in new:
             if org not in old:
-                yield f"{_upper_first(self.title('organization', org))} joined the partners of “{title}”"
+                yield _("{organization} joined the partners of “{item}”").format(
+                    organization=_upper_first(self.title("organization", org)), item=title)
         for org in old:
             if org not in new:
-                yield f"{_upper_first(self.title('organization', org, False))} is no longer a partner of “{title}”"
+                yield _("{organization} is no longer a partner of “{item}”").format(
+                    organization=_upper_first(self.title("organization", org, False)), item=title)
 
     def _joined(self, old: list[str], new: list[str], kind: str, added: str, removed: str) -> Iterator[str]:
-        yield from (f"{added} {self.quoted(kind, i)}" for i in new if i not in old)
-        yield from (f"{removed} {self.quoted(kind, i, False)}" for i in old if i not in new)
+        yield from (_(added).format(item=self.quoted(kind, i)) for i in new if i not in old)
+        yield from (_(removed).format(item=self.quoted(kind, i, False)) for i in old if i not in new)
 
     def _served_by(self, old: list[str], new: list[str]) -> Iterator[str]:
         def kind(item_id: str) -> str:
             return "objective" if self._item("objective", item_id) else "action"
-        yield from (f"Now measures the work of {self.quoted(kind(i), i)}" for i in new if i not in old)
-        yield from (f"No longer measures the work of {self.quoted(kind(i), i, False)}" for i in old if i not in new)
+        yield from (_("Now measures the work of {item}").format(item=self.quoted(kind(i), i))
+                    for i in new if i not in old)
+        yield from (_("No longer measures the work of {item}").format(item=self.quoted(kind(i), i, False))
+                    for i in old if i not in new)
 
     def _funding(self, new: list[FundingLink], old: list[FundingLink]) -> Iterator[str]:
         before = {link.source: link for link in old}
@@ -233,23 +252,26 @@ class _Words:
             amount = self.escape(self.money[id(self.new)].describe(link))
             name = self.title("funding", source)
             if source not in before:
-                yield f"Now funded by {name}" + (f": {amount}" if amount else "")
+                yield (_("Now funded by {source}: {amount}").format(source=name, amount=amount) if amount
+                       else _("Now funded by {source}").format(source=name))
             elif before[source] != link:
-                was = self.escape(self.money[id(self.old)].describe(before[source])) or NO_AMOUNT
-                yield f"Funding from {name}: {was} → {amount or NO_AMOUNT}"
+                was = self.escape(self.money[id(self.old)].describe(before[source])) or _(NO_AMOUNT)
+                yield _("Funding from {source}: {before} → {after}").format(
+                    source=name, before=was, after=amount or _(NO_AMOUNT))
         for source in before:
             if source not in after:
-                yield f"No longer funded by {self.title('funding', source, False)}"
+                yield _("No longer funded by {source}").format(source=self.title("funding", source, False))
 
     def _measurements(self, indicator: Indicator, old: list[Measurement], new: list[Measurement]) -> Iterator[str]:
         added = [m for m in new if m not in old]
         removed = [m for m in old if m not in new]
         if added:
-            yield "New values: " + "; ".join(self._measurement(indicator, m) for m in added)
+            yield _("New values: {values}").format(values="; ".join(self._measurement(indicator, m) for m in added))
         if removed:
-            yield "Values removed: " + "; ".join(self._measurement(indicator, m) for m in removed)
+            yield _("Values removed: {values}").format(
+                values="; ".join(self._measurement(indicator, m) for m in removed))
         if not added and not removed:
-            yield "Values put in a different order"
+            yield _("Values put in a different order")
 
     def _measurement(self, indicator: Indicator, measurement: Measurement) -> str:
         text = self.escape(value_words(indicator, measurement))
@@ -258,15 +280,16 @@ class _Words:
     def _field(self, name: str, old: Any, new: Any, model: object, framework: Framework) -> str:
         """One field in a sentence: "Status: not started → in progress", "End date set to 31 December 2024",
         "Adoption date removed (was 1 November 2017)"."""
-        label_ = FIELD_WORDS.get(name, _upper_first(name.replace("_", " ")))
+        label_ = _(FIELD_WORDS[name]) if name in FIELD_WORDS else _upper_first(name.replace("_", " "))
         before, after = self._value(name, old, model), self._value(name, new, model)
         if _empty(old):
-            return f"{label_} added: {after}" if name in ADDED_FIELDS else f"{label_} set to {after}"
+            message = N_("{field} added: {value}") if name in ADDED_FIELDS else N_("{field} set to {value}")
+            return _(message).format(field=label_, value=after)
         if _empty(new):
-            return f"{label_} removed (was {before})"
+            return _("{field} removed (was {value})").format(field=label_, value=before)
         if before == after:  # they differ beyond the words a sentence quotes, or in details
-            return f"{label_} reworded" if isinstance(new, str) else f"{label_} changed"
-        return f"{label_}: {before} → {after}"
+            return (_("{field} reworded") if isinstance(new, str) else _("{field} changed")).format(field=label_)
+        return _("{field}: {before} → {after}").format(field=label_, before=before, after=after)
 
     def _value(self, name: str, value: Any, model: object) -> str:
         """A value in words, escaped."""
@@ -289,7 +312,7 @@ class _Words:
         if name == "language":
             return _language(str(value))
         if isinstance(value, Direction):
-            return AIMS[value]
+            return _(AIMS[value])
         if isinstance(value, Topic):
             return topic_words(value).prevents
         if isinstance(value, Enum):
@@ -300,7 +323,7 @@ class _Words:
             words = value_words(model, value, "by" if name == "target" else "on")
             return _lower_first(words) if isinstance(value, NotKnownYet) else words
         if isinstance(value, Comments):
-            return f"{long_date(value.opens)} to {long_date(value.closes)}"
+            return _("{start} to {end}").format(start=long_date(value.opens), end=long_date(value.closes))
         if isinstance(value, Horizon):
             return _horizon(value)
         if isinstance(value, Engagement):
@@ -308,7 +331,7 @@ class _Words:
         if isinstance(value, Levels):
             return ", ".join(getattr(value, level).plural for level in ("goal", "objective", "action", "indicator"))
         if isinstance(value, Heard):
-            return f"the comments on version {value.version}"
+            return _("the comments on version {version}").format(version=value.version)
         if isinstance(value, QuickExit):
             return str(value.url)
         if isinstance(value, list) and value and isinstance(value[0], FundedAmount):
@@ -316,7 +339,7 @@ class _Words:
         if isinstance(value, list):
             return ", ".join(self._plain(name, v, model) for v in value)
         if isinstance(value, bool):
-            return "yes" if value else "no"
+            return _("yes") if value else _("no")
         if isinstance(value, (int, float)) and isinstance(model, Indicator):
             return with_unit(model, value)
         if isinstance(value, (int, float)):
@@ -329,30 +352,33 @@ def _empty(value: Any) -> bool:
 
 
 def _language(code: str) -> str:
-    """A language code by its English name: "es" → "Spanish"; the code when Babel does not know it."""
+    """A language code by its name in the reader's language: "es" → "Spanish" ("español" in Spanish);
+    the code when Babel does not know it."""
     try:
-        return Locale.parse(code.replace("-", "_")).get_display_name("en") or code
+        return Locale.parse(code.replace("-", "_")).get_display_name(locale()) or code
     except (ValueError, UnknownLocaleError):
         return code
 
 
 def _horizon(horizon: Horizon) -> str:
-    text = f"{horizon.start} to {horizon.end}"
+    parts = [_("{start} to {end}").format(start=horizon.start, end=horizon.end)]
     if horizon.review is not None:
-        text += f", reviewed {reviewed(horizon.review)}"
+        parts.append(_("reviewed {how_often}").format(how_often=reviewed(horizon.review)))
     if horizon.next_review is not None:
-        text += f", next review on {long_date(horizon.next_review)}"
-    return text
+        parts.append(_("next review on {date}").format(date=long_date(horizon.next_review)))
+    return ", ".join(parts)
 
 
 def _engagement(engagement: Engagement) -> str:
     parts = []
     if engagement.participants is not None:
-        parts.append(f"{number(engagement.participants)} people")
+        parts.append(ngettext("{count} person", "{count} people", engagement.participants).format(
+            count=number(engagement.participants)))
     if engagement.start and engagement.end:
-        parts.append(f"from {long_date(engagement.start)} to {long_date(engagement.end)}")
+        parts.append(_("from {start} to {end}").format(start=long_date(engagement.start),
+                                                      end=long_date(engagement.end)))
     elif engagement.start or engagement.end:
         parts.append(when(engagement.start or engagement.end, None, "from" if engagement.start else "until"))
     if engagement.description:
         parts.append(f"“{first_words(engagement.description, DESCRIPTION_WORDS)}”")
-    return ", ".join(parts) or "described"
+    return ", ".join(parts) or _("described")

@@ -14,8 +14,10 @@ from markupsafe import Markup
 
 from framework_builder.model.framework import Action, ActionStatus, Goal, Indicator
 from framework_builder.model.items import goal_actions
+from framework_builder.site.i18n import gettext as _
 from framework_builder.site.render import indicators as indicator_view
 from framework_builder.site.render.plan import word
+from framework_builder.site.render.text import number
 from framework_builder.site.render.words import label
 
 
@@ -81,15 +83,16 @@ def status_bar(counts: list[tuple[ActionStatus, int]], actions_named: str = "Act
     readers: the list after it says the same in words."""
     total = sum(count for _, count in counts)
     if not total:
-        return Markup('<p class="fb-status-bar__none">No {} yet.</p>').format(word(actions_named))
+        none = _("No {actions} yet.").format(actions=word(actions_named))
+        return Markup('<p class="fb-status-bar__none">{}</p>').format(none)
     parts = Markup("").join(
         Markup('<span class="fb-status-bar__part fb-status--{key}" style="width: {share}%"></span>').format(
             key=status.value, share=round(count / total * 100, 2))
         for status, count in counts
     )
     words = Markup("").join(
-        Markup('<li><span class="fb-status-key fb-status--{key}" aria-hidden="true"></span>{label}: {count}</li>').format(
-            key=status.value, label=label(status), count=count)
+        Markup('<li><span class="fb-status-key fb-status--{key}" aria-hidden="true"></span>{text}</li>').format(
+            key=status.value, text=_("{status}: {count}").format(status=label(status), count=number(count)))
         for status, count in counts
     )
     return Markup(

@@ -18,6 +18,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
+from babel.dates import format_skeleton
 from markupsafe import Markup
 
 from framework_builder.model.framework import (
@@ -34,6 +35,8 @@ from framework_builder.model.framework import (
 )
 from framework_builder.model.items import goal_actions, indicators
 from framework_builder.model.measurement import direction_agrees, is_number, middle, period_bounds
+from framework_builder.site.i18n import N_, locale, ngettext
+from framework_builder.site.i18n import gettext as _
 from framework_builder.site.render.text import number, when
 from framework_builder.site.render.words import label
 
@@ -65,12 +68,14 @@ def unit(indicator: Indicator) -> str:
 def with_unit(indicator: Indicator, value: object) -> str:
     """A value as written with its unit: '63 %', '14 reports'; a value in words stays as it is."""
     shown = number(value)
-    return f"{shown} {unit(indicator)}" if is_number(value) and unit(indicator) else shown
+    if is_number(value) and unit(indicator):
+        return _("{value} {unit}").format(value=shown, unit=unit(indicator))
+    return shown
 
 
 def not_known_words(value: NotKnownYet) -> str:
     """A baseline or target not known yet, with the group's note: 'Not known yet (Set from ...)'."""
-    return f"Not known yet ({value.note})" if value.note else "Not known yet"
+    return _("Not known yet ({note})").format(note=value.note) if value.note else _("Not known yet")
 
 
 def value_parts(indicator: Indicator, value: Value | NotKnownYet, on: str = "on") -> tuple[str, str]:
@@ -101,45 +106,62 @@ class Standing:
     moved_away: bool = False
 
 
+# When the aim contradicts the values: the target is below the starting point although the aim is to
+# increase, or above it although the aim is to decrease (`direction_agrees`).
+_CONTRADICTS = {
+    Direction.increase: N_("The target ({target}) is below the starting point ({baseline}) although the aim is "
+                           "to increase, so progress is not worked out"),
+    Direction.decrease: N_("The target ({target}) is above the starting point ({baseline}) although the aim is "
+                           "to decrease, so progress is not worked out"),
+}
+
+
 def standing(indicator: Indicator) -> Standing:
     """Where the indicator stands (see the module's docstring for when a share is given)."""
     if not indicator.measurements:
-        return Standing(None, "Not measured yet")
+        return Standing(None, _("Not measured yet"))
     now = indicator.measurements[-1].value
     if indicator.measure is Measure.qualitative or not is_number(now):
-        return Standing(None, "Described in words, not as a share of the target")
+        return Standing(None, _("Described in words, not as a share of the target"))
     target = indicator.target
     if isinstance(target, NotKnownYet):
-        return Standing(None, "The target is not known yet, so progress is not worked out")
+        return Standing(None, _("The target is not known yet, so progress is not worked out"))
     if target is None:
-        return Standing(None, "No target yet, so progress is not worked out")
+        return Standing(None, _("No target yet, so progress is not worked out"))
     if not is_number(target.value):
-        return Standing(None, "The target is described in words, so progress is not worked out")
+        return Standing(None, _("The target is described in words, so progress is not worked out"))
     if indicator.direction is Direction.maintain:
         aim = float(target.value)  # type: ignore[arg-type]
-        place = "At" if now == aim else "Above" if now > aim else "Below"  # type: ignore[operator]
-        return Standing(None, f"{place} the target of {with_unit(indicator, target.value)}")
+        place = (_("At the target of {target}") if now == aim
+                 else _("Above the target of {target}") if now > aim  # type: ignore[operator]
+                 else _("Below the target of {target}"))
+        return Standing(None, place.format(target=with_unit(indicator, target.value)))
     base = indicator.baseline
     if isinstance(base, NotKnownYet):
-        return Standing(None, "The starting point is not known yet, so progress is not worked out")
+        return Standing(None, _("The starting point is not known yet, so progress is not worked out"))
     if base is None:
-        return Standing(None, "No starting point, so progress is not worked out")
+        return Standing(None, _("No starting point, so progress is not worked out"))
     if not is_number(base.value):
-        return Standing(None, "The starting point is described in words, so progress is not worked out")
+        return Standing(None, _("The starting point is described in words, so progress is not worked out"))
     if target.value == base.value:
-        return Standing(None, "The target is the starting point, so progress is not worked out")
+        return Standing(None, _("The target is the starting point, so progress is not worked out"))
     if not direction_agrees(indicator):
-        side = "below" if target.value < base.value else "above"  # type: ignore[operator]
-        return Standing(None, f"The target ({with_unit(indicator, target.value)}) is {side} the starting point "
-                              f"({with_unit(indicator, base.value)}) although the aim is to "
-                              f"{indicator.direction.value}, so progress is not worked out")
+        return Standing(None, _(_CONTRADICTS[indicator.direction]).format(
+            target=with_unit(indicator, target.value), baseline=with_unit(indicator, base.value)))
     share = (now - base.value) / (target.value - base.value) * 100  # type: ignore[operator]
     if share < 0:
-        return Standing(None, "Moved away from the target since the starting point", moved_away=True)
+        return Standing(None, _("Moved away from the target since the starting point"), moved_away=True)
     if share >= 100:
-        return Standing(100.0, "Target reached")
+        return Standing(100.0, _("Target reached"))
     share = min(round(share, 1), 99.9)  # rounding never says 100 % before the target is reached
-    return Standing(share, f"{number(share)} % of the way to the target")
+    return Standing(share, share_words(share))
+
+
+def share_words(share: float) -> str:
+    """A share of the way in words: '45.5 % of the way to the target', 'Target reached' from 100."""
+    if share >= 100:
+        return _("Target reached")
+    return _("{share} % of the way to the target").format(share=number(share))
 
 
 def progress(indicator: Indicator) -> float | None:
@@ -168,16 +190,18 @@ def describe(indicator: Indicator) -> str:
     """The chart in words, for screen readers and for anyone who cannot see the picture."""
     parts = []
     if indicator.baseline is not None:
-        parts.append(f"Baseline {_lower_first(value_words(indicator, indicator.baseline))}")
+        parts.append(_("Baseline {value}").format(value=_lower_first(value_words(indicator, indicator.baseline))))
     if indicator.measurements:
-        parts.append(f"latest {value_words(indicator, indicator.measurements[-1])}")
+        parts.append(_("latest {value}").format(value=value_words(indicator, indicator.measurements[-1])))
     if indicator.target is not None:
-        parts.append(f"target {_lower_first(value_words(indicator, indicator.target, 'by'))}")
+        parts.append(_("target {value}").format(value=_lower_first(value_words(indicator, indicator.target, "by"))))
     if not parts:
-        return f"No values yet. {aim(indicator)}."
+        return _("No values yet. {aim}.").format(aim=aim(indicator))
     text = "; ".join(parts)
     stop = "" if text.endswith(".") else "."
-    return f"{text}{stop} {aim(indicator)}. Progress: {_lower_first(progress_words(indicator))}."
+    # TRANSLATORS: {values} is a sentence of the values ending with its full stop; {aim} says the aim.
+    return _("{values} {aim}. Progress: {progress}.").format(
+        values=text + stop, aim=aim(indicator), progress=_lower_first(progress_words(indicator)))
 
 
 # The chart's drawing area inside its viewBox: room on the left for the values, at the bottom
@@ -189,9 +213,9 @@ DATE_GAP = 70  # the least room between two date labels on the axis
 LABEL_GAP = 16  # the least room between the names of the baseline and the target lines
 
 AIMS = {
-    Direction.increase: "higher is better",
-    Direction.decrease: "lower is better",
-    Direction.maintain: "the aim is to keep it steady",
+    Direction.increase: N_("higher is better"),
+    Direction.decrease: N_("lower is better"),
+    Direction.maintain: N_("the aim is to keep it steady"),
 }
 
 
@@ -207,7 +231,8 @@ def _numeric_baseline(indicator: Indicator) -> DatedValue | None:
 
 def aim(indicator: Indicator) -> str:
     """The direction in words: 'Aim: increase (higher is better)'."""
-    return f"{label(indicator.direction)} ({AIMS[indicator.direction]})"
+    return _("{direction} ({meaning})").format(direction=label(indicator.direction),
+                                               meaning=_(AIMS[indicator.direction]))
 
 
 def _nice_step(span: float, count: int = 4) -> float:
@@ -232,8 +257,8 @@ def value_ticks(values: list[float]) -> list[float]:
 
 
 def short_date(value: dt.date) -> str:
-    """A date on the axis: Sep 2025."""
-    return f"{value:%b %Y}"
+    """A date on the axis: Sep 2025 (sept 2025 in Spanish)."""
+    return format_skeleton("yMMM", value, locale=locale())
 
 
 def axis_label(value: DatedValue | Measurement) -> str:
@@ -244,7 +269,9 @@ def axis_label(value: DatedValue | Measurement) -> str:
     text = str(value.period)
     first, last = period_bounds(text)
     if "/" in text:
-        return f"{first:%Y}–{last:%y}" if first.year != last.year else f"{first:%b}–{last:%b %Y}"
+        if first.year != last.year:
+            return f"{first:%Y}–{last:%y}"
+        return f"{format_skeleton('MMM', first, locale=locale())}–{short_date(last)}"
     if "-H" in text or "-Q" in text:
         return f"{text[5:]} {first.year}"
     return short_date(first) if "-" in text else text
@@ -323,14 +350,14 @@ def chart(indicator: Indicator) -> Markup:
             '<line class="fb-chart__axis" stroke="currentColor" x1="{x}" x2="{x}" y1="{b}" y2="{b2}"/>'
             '<text class="fb-chart__tick fb-chart__date" x="{x}" y="{ty}" text-anchor="middle">{d}</text>'
         ).format(x=x(date), b=plot_bottom, b2=plot_bottom + 5, ty=plot_bottom + 20, d=names[date]))
-    parts.append(Markup('<text class="fb-chart__axis-name" x="{x}" y="{y}" text-anchor="middle">Date</text>').format(
-        x=round((LEFT + plot_right) / 2, 1), y=HEIGHT - 8))
+    parts.append(Markup('<text class="fb-chart__axis-name" x="{x}" y="{y}" text-anchor="middle">{name}</text>').format(
+        x=round((LEFT + plot_right) / 2, 1), y=HEIGHT - 8, name=_("Date")))
     # The baseline and the target: lines across, each named at its end with its value.
     references = []
     if base is not None:
-        references.append(("baseline", f"Baseline {number(base.value)}", float(base.value)))
+        references.append(("baseline", _("Baseline {value}").format(value=number(base.value)), float(base.value)))
     if target is not None:
-        references.append(("target", f"Target {number(target.value)}", float(target.value)))
+        references.append(("target", _("Target {value}").format(value=number(target.value)), float(target.value)))
     label_ys = _spread([y(value) for _, _, value in references], LABEL_GAP, TOP, plot_bottom)
     for (kind, name, value), label_y in zip(references, label_ys):
         parts.append(Markup(
@@ -364,9 +391,14 @@ def chart(indicator: Indicator) -> Markup:
 
 def chart_title(indicator: Indicator) -> str:
     """The chart's name: what it shows, and that the baseline and the target are marked."""
-    marked = [name for name, value in (("the baseline", _numeric_baseline(indicator)),
-                                       ("the target", _numeric_target(indicator))) if value is not None]
-    return f"Chart: {indicator.name}" + (f", with {' and '.join(marked)} marked" if marked else "")
+    baseline, target = _numeric_baseline(indicator) is not None, _numeric_target(indicator) is not None
+    if baseline and target:
+        return _("Chart: {name}, with the baseline and the target marked").format(name=indicator.name)
+    if baseline:
+        return _("Chart: {name}, with the baseline marked").format(name=indicator.name)
+    if target:
+        return _("Chart: {name}, with the target marked").format(name=indicator.name)
+    return _("Chart: {name}").format(name=indicator.name)
 
 
 SPARK_WIDTH, SPARK_HEIGHT, SPARK_PAD = 80, 24, 4
@@ -389,8 +421,9 @@ def sparkline(indicator: Indicator) -> Markup:
         return round(SPARK_HEIGHT - SPARK_PAD - (value - low) / (high - low) * (SPARK_HEIGHT - 2 * SPARK_PAD), 1)
 
     first, last = points[0], points[-1]
-    name = (f"Trend over {len(points)} values: from {value_words(indicator, first.source)} "
-            f"to {value_words(indicator, last.source)}")
+    name = ngettext("Trend over {count} value: from {first} to {last}",
+                    "Trend over {count} values: from {first} to {last}", len(points)).format(
+        count=number(len(points)), first=value_words(indicator, first.source), last=value_words(indicator, last.source))
     return Markup(
         '<svg class="fb-spark" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="{name}" '
         'focusable="false"><polyline class="fb-spark__line" points="{line}"/>'
@@ -407,7 +440,7 @@ def progress_bar(value: float | None) -> Markup:
         '<span class="fb-progress"><span class="fb-progress__bar" aria-hidden="true">'
         '<span class="fb-progress__done" style="width: {v}%"></span></span> '
         '<span class="fb-progress__text">{t}</span></span>'
-    ).format(v=value, t="Target reached" if value >= 100 else f"{number(value)} % of the way to the target")
+    ).format(v=value, t=share_words(value))
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,12 @@
 """Money: amounts with their currency, and totals per currency that never add two currencies.
 
-An amount is written as people read it, the same on every machine (no locale): the currency's
-symbol from Babel's English data, the number with thousands separators and cents only when
-there are any, then the currency code and the fiscal year or period it is for:
-"$280,000 (USD, fiscal year 2018)". An amount the plan does not give (a bare source id, or a link
-without `amount:`) is counted as "not given", and a total that misses one says "at least".
+An amount is written as people read it, the same on every machine (Babel's data for the language
+being rendered, never the process's locale): in English the currency's symbol, the number with
+thousands separators and cents only when there are any, then the currency code and the fiscal
+year or period it is for: "$280,000 (USD, fiscal year 2018)"; in other languages the language's own
+currency format with the same digits: "280.000 US$ (USD, año fiscal 2018)". An amount the plan
+does not give (a bare source id, or a link without `amount:`) is counted as "not given", and a
+total that misses one says "at least".
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import reduce
 
-from babel.numbers import get_currency_symbol
+from babel.numbers import format_currency, format_decimal, get_currency_symbol
 
 from framework_builder.model.framework import (
     Action,
@@ -26,16 +29,26 @@ from framework_builder.model.framework import (
     Objective,
 )
 from framework_builder.model.items import actions
-from framework_builder.site.render.text import period_words
+from framework_builder.site.i18n import gettext as _
+from framework_builder.site.i18n import locale, ngettext
+from framework_builder.site.render.text import number, period_words
 
 
 def money(value: Decimal, currency: str | None) -> str:
-    """'$280,000', '€15,000.50', 'CHF 1,000' (a currency without a symbol of its own), '1,000' (none known)."""
-    number = f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,.2f}"
+    """'$280,000', '€15,000.50', 'CHF 1,000' (a currency without a symbol of its own), '1,000' (none known);
+    in Spanish '280.000 US$', '15.000,50 €', '1.000'."""
+    whole = value == value.to_integral_value()
+    digits = Decimal(f"{value:.0f}" if whole else f"{value:.2f}")  # rounded as before, for every language
+    speaking = locale()
+    written = format_decimal(digits, format="#,##0" if whole else "#,##0.00", locale=speaking)
     if currency is None:
-        return number
-    symbol = get_currency_symbol(currency, locale="en")
-    return f"{currency} {number}" if symbol == currency else f"{symbol}{number}"
+        return written
+    if speaking.language != "en":
+        pattern = speaking.currency_formats["standard"].pattern.split(";")[0]
+        return format_currency(digits, currency, format=pattern.replace("0.00", "0") if whole else pattern,
+                               locale=speaking, currency_digits=False)
+    symbol = get_currency_symbol(currency, locale=speaking)
+    return f"{currency} {written}" if symbol == currency else f"{symbol}{written}"
 
 
 @dataclass(frozen=True)
@@ -52,11 +65,14 @@ class Total:
 
     def words(self) -> str:
         """'$330,000 and €20,000', 'at least $40,000 (1 amount not given)', '2 amounts not given', 'none named'."""
-        given = " and ".join(money(value, currency) for currency, value in self.sums)
-        missing = f"{self.not_given} amount{'s' if self.not_given != 1 else ''} not given"
+        amounts = [money(value, currency) for currency, value in self.sums]
+        given = reduce(lambda first, second: _("{first} and {second}").format(first=first, second=second),
+                       amounts) if amounts else ""
+        missing = ngettext("{count} amount not given", "{count} amounts not given",
+                           self.not_given).format(count=number(self.not_given))
         if not self.not_given:
-            return given or "none named"
-        return f"at least {given} ({missing})" if given else missing
+            return given or _("none named")
+        return _("at least {amounts} ({missing})").format(amounts=given, missing=missing) if given else missing
 
 
 def total(amounts: Iterable[FundedAmount], default: str | None) -> Total:
@@ -103,16 +119,16 @@ class Funding:
             details.append(amount.currency or self.currency)
         if amount.fiscal_year is not None:  # a year, or the budget's own name for it: "FY2019-20"
             year = amount.fiscal_year
-            details.append(f"fiscal year {year}" if isinstance(year, int) else year)
+            details.append(_("fiscal year {year}").format(year=year) if isinstance(year, int) else year)
         if amount.period is not None:
             details.append(period_words(amount.period))
         if amount.amount is not None:
             head = money(Decimal(str(amount.amount)), amount.currency or self.currency)
         elif details or amount.note:
-            head = "amount not given"
+            head = _("amount not given")
         else:
             return ""
-        return f"{head} ({', '.join(details)})" if details else head
+        return _("{amount} ({details})").format(amount=head, details=", ".join(details)) if details else head
 
 
 def funding(framework: Framework) -> Funding:

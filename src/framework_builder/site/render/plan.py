@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from framework_builder.model.framework import Action, Finding, Goal, Indicator, Objective, Timeframe
+from framework_builder.site.i18n import gettext as _
 from framework_builder.site.render.text import long_date
 from framework_builder.site.render.words import explain, label
 
@@ -56,10 +57,10 @@ def word(level_name: str) -> str:
 def _dates(action: Action) -> str:
     """An action's dates in words: "from 1 March 2018 to 31 December 2027", "from …", "until …", or ''."""
     if action.start and action.end:
-        return f"from {long_date(action.start)} to {long_date(action.end)}"
+        return _("from {start} to {end}").format(start=long_date(action.start), end=long_date(action.end))
     if action.start:
-        return f"from {long_date(action.start)}"
-    return f"until {long_date(action.end)}" if action.end else ""
+        return _("from {date}").format(date=long_date(action.start))
+    return _("until {date}").format(date=long_date(action.end)) if action.end else ""
 
 
 def when(action: Action) -> str:
@@ -68,7 +69,9 @@ def when(action: Action) -> str:
     dates = _dates(action)
     if action.timeframe is None:
         return dates[:1].upper() + dates[1:]
-    return f"{label(action.timeframe)}, {dates}" if dates else label(action.timeframe)
+    if not dates:
+        return label(action.timeframe)
+    return _("{timeframe}, {dates}").format(timeframe=label(action.timeframe), dates=dates)
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,7 @@ def plan_groups(entries: list[ActionEntry]) -> list[PlanGroup]:
     for (start, end), rows in spans.items():
         dates = _dates(rows[0][2])
         anchor = "-".join(["dated", *(d.isoformat() for d in (start, end) if d not in (dt.date.min, dt.date.max))])
-        groups.append(PlanGroup(anchor, f"Dated work: {dates}",
-                                f"Work the plan gives dates for instead of a timeframe: {dates}.", rows))
+        groups.append(PlanGroup(anchor, _("Dated work: {dates}").format(dates=dates),
+                                _("Work the plan gives dates for instead of a timeframe: {dates}.").format(dates=dates),
+                                rows))
     return groups

@@ -11,13 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from functools import lru_cache
 
 import markdown
 import nh3
+from babel.dates import format_date, format_skeleton
+from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from framework_builder.model.measurement import period_bounds
+from framework_builder.site.i18n import N_, locale
+from framework_builder.site.i18n import gettext as _
 
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _TAGS = {
@@ -68,22 +73,35 @@ def _rich(text: str) -> Markup:
 
 
 def long_date(value: dt.date | None) -> str:
-    """A date written out for residents: 9 December 2024."""
-    return f"{value.day} {value:%B %Y}" if value else ""
+    """A date written out for residents: 9 December 2024 (the house style in English), 9 de diciembre
+    de 2024 (the language's long format in the others)."""
+    if not value:
+        return ""
+    speaking = locale()
+    return format_date(value, "d MMMM y" if speaking.language == "en" else "long", locale=speaking)
+
+
+def month_name(value: dt.date) -> str:
+    """A month and its year: March 2024, marzo de 2024."""
+    return format_skeleton("yMMMM", value, locale=locale())
 
 
 def number(value: object) -> str:
-    """A measured value as people write it: 12, 12.5, 1,200."""
-    if isinstance(value, float):
-        if value.is_integer():
-            return f"{int(value):,}"
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
-    if isinstance(value, int):
-        return f"{value:,}"
-    return str(value)
+    """A measured value as people write it: 12, 12.5, 1,200 (12,5 and 1.200 in Spanish)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    # Rounded as Python rounds (to at most two decimals), then written with the language's separators.
+    digits = f"{value:.2f}" if isinstance(value, float) and not value.is_integer() else f"{int(value)}"
+    return format_decimal(Decimal(digits), format="#,##0.##", locale=locale())
 
 
-_ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth"}
+# A period's name, and the same in a sentence, for each half and quarter (`{year}` is its year).
+_HALVES = (N_("first half of {year}"), N_("second half of {year}"))
+_QUARTERS = (N_("first quarter of {year}"), N_("second quarter of {year}"),
+             N_("third quarter of {year}"), N_("fourth quarter of {year}"))
+_IN_HALVES = (N_("in the first half of {year}"), N_("in the second half of {year}"))
+_IN_QUARTERS = (N_("in the first quarter of {year}"), N_("in the second quarter of {year}"),
+                N_("in the third quarter of {year}"), N_("in the fourth quarter of {year}"))
 
 
 def period_name(period: int | str) -> str:
@@ -92,31 +110,40 @@ def period_name(period: int | str) -> str:
     text = str(period)
     start, end = period_bounds(text)
     if "/" in text:
-        return f"{long_date(start)} to {long_date(end)}"
+        return _("{start} to {end}").format(start=long_date(start), end=long_date(end))
     if "-H" in text:
-        return f"{_ORDINALS[int(text[-1])]} half of {start.year}"
+        return _(_HALVES[int(text[-1]) - 1]).format(year=start.year)
     if "-Q" in text:
-        return f"{_ORDINALS[int(text[-1])]} quarter of {start.year}"
+        return _(_QUARTERS[int(text[-1]) - 1]).format(year=start.year)
     if "-" in text:
-        return f"{start:%B %Y}"
+        return month_name(start)
     return text
 
 
 def period_words(period: int | str) -> str:
     """A period in a sentence: in 2024, in the first quarter of 2024, in March 2024,
     from 1 July 2023 to 30 June 2024."""
-    name = period_name(period)
-    if "/" in str(period):
-        return f"from {name}"
-    return f"in the {name}" if "-Q" in str(period) or "-H" in str(period) else f"in {name}"
+    text = str(period)
+    start, end = period_bounds(text)
+    if "/" in text:
+        return _("from {start} to {end}").format(start=long_date(start), end=long_date(end))
+    if "-H" in text:
+        return _(_IN_HALVES[int(text[-1]) - 1]).format(year=start.year)
+    if "-Q" in text:
+        return _(_IN_QUARTERS[int(text[-1]) - 1]).format(year=start.year)
+    return _("in {period}").format(period=period_name(period))
+
+
+# A date in a sentence, after the word `when` is given: "on" a measured value's date, "by" a target's.
+_ON_DATE = {"on": N_("on {date}"), "by": N_("by {date}"), "from": N_("from {date}"), "until": N_("until {date}")}
 
 
 def when(date: dt.date | None, period: int | str | None, on: str = "on") -> str:
     """When a value was measured, in a sentence: 'on 9 December 2024' (or 'by', for a target's
-    date) or the period's words ('in the first quarter of 2024')."""
+    date; 'from' or 'until') or the period's words ('in the first quarter of 2024')."""
     if period is not None:
         return period_words(period)
-    return f"{on} {long_date(date)}" if date else ""
+    return _(_ON_DATE[on]).format(date=long_date(date)) if date else ""
 
 
 def when_name(date: dt.date | None, period: int | str | None) -> str:

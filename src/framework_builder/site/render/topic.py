@@ -11,55 +11,76 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from framework_builder.model.framework import Topic
+from framework_builder.site.i18n import N_
+from framework_builder.site.i18n import gettext as _
 
 DEFAULT_TOPIC = Topic.hate_and_targeted_violence
 
 
 @dataclass(frozen=True)
 class TopicWords:
-    """What the tool says about one topic. Each phrase fits the sentence shown in its comment."""
+    """What the tool says about one topic. Each phrase fits the sentence shown in its comment.
 
-    prevents: str  # "a plan to prevent {prevents}"
-    incident: str  # "report {incident}", "Reporting {incident}": what a resident would report
-    impact_example: str  # "for example {impact_example}": the long-term change an impact indicator shows
-    short: str  # "Bring partners together to prevent {short}" (the scaffold's first goal)
+    The fields hold the English messages; each phrase is read in the language being rendered."""
+
+    prevents_message: str  # "a plan to prevent {prevents}"
+    incident_message: str  # "report {incident}", "Reporting {incident}": what a resident would report
+    impact_example_message: str  # "for example {impact_example}": the long-term change an impact indicator shows
+    short_message: str  # "Bring partners together to prevent {short}" (the scaffold's first goal)
+
+    @property
+    def prevents(self) -> str:
+        """'hate and targeted violence': what the plan works to prevent."""
+        return _(self.prevents_message)
+
+    @property
+    def incident(self) -> str:
+        """'a bias incident': what a resident would report."""
+        return _(self.incident_message)
+
+    @property
+    def impact_example(self) -> str:
+        """'fewer hate incidents': the long-term change an impact indicator shows."""
+        return _(self.impact_example_message)
+
+    @property
+    def short(self) -> str:
+        """'hate': the topic in a word or two."""
+        return _(self.short_message)
 
     @property
     def report(self) -> str:
         """'report a bias incident': the verb phrase for what residents report."""
-        return f"report {self.incident}"
+        return _("report {incident}").format(incident=self.incident)
 
     @property
     def help_title(self) -> str:
         """The get-help page's title: 'Get help or report a bias incident'."""
-        return f"Get help or {self.report}"
+        return _("Get help or report {incident}").format(incident=self.incident)
 
     @property
     def reporting(self) -> str:
         """The privacy page's heading on reports: 'Reporting a bias incident'."""
-        return f"Reporting {self.incident}"
+        return _("Reporting {incident}").format(incident=self.incident)
 
 
 WORDS: dict[Topic, TopicWords] = {
     Topic.hate_and_targeted_violence: TopicWords(
-        prevents="hate and targeted violence", incident="a bias incident",
-        impact_example="fewer hate incidents", short="hate"),
+        N_("hate and targeted violence"), N_("a bias incident"), N_("fewer hate incidents"), N_("hate")),
     Topic.community_violence: TopicWords(
-        prevents="community violence", incident="violence or a threat",
-        impact_example="fewer people hurt by violence", short="violence"),
+        N_("community violence"), N_("violence or a threat"), N_("fewer people hurt by violence"), N_("violence")),
     Topic.gun_violence: TopicWords(
-        prevents="gun violence", incident="a threat of gun violence",
-        impact_example="fewer people shot", short="gun violence"),
+        N_("gun violence"), N_("a threat of gun violence"), N_("fewer people shot"), N_("gun violence")),
     Topic.youth_violence: TopicWords(
-        prevents="youth violence", incident="violence or bullying",
-        impact_example="fewer young people hurt by violence", short="youth violence"),
+        N_("youth violence"), N_("violence or bullying"), N_("fewer young people hurt by violence"),
+        N_("youth violence")),
     Topic.violent_extremism: TopicWords(
-        prevents="violent extremism", incident="a concern about violent extremism",
-        impact_example="fewer people drawn into violent extremism", short="violent extremism"),
+        N_("violent extremism"), N_("a concern about violent extremism"),
+        N_("fewer people drawn into violent extremism"), N_("violent extremism")),
 }
 
 # What several frameworks on different topics have in common, for the portal's first sentence.
-ANY_VIOLENCE = "violence"
+ANY_VIOLENCE = N_("violence")
 
 
 def topic_words(topic: Topic | None = None) -> TopicWords:
@@ -72,5 +93,5 @@ def shared_prevents(topics: Iterable[Topic]) -> str:
     default's when there is none), else 'violence'."""
     distinct = set(topics)
     if len(distinct) > 1:
-        return ANY_VIOLENCE
+        return _(ANY_VIOLENCE)
     return topic_words(next(iter(distinct), None)).prevents

@@ -14,6 +14,7 @@ When it dies, the version it was building fails with what it printed, and the ne
 from __future__ import annotations
 
 import json
+import multiprocessing.util
 import os
 import re
 import shutil
@@ -81,10 +82,24 @@ class _ZensicalHost:
             [sys.executable, "-m", "framework_builder.site.zensical_host"], stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, stderr=self.log, env={**os.environ, "NO_COLOR": "1"}, text=True,
             encoding="utf-8", preexec_fn=die_with_parent)
+        # Stopped and waited for when this process ends (a worker too, unless terminated: the host then
+        # dies with it), so that none is left over and its memory counts as this process's child's.
+        self.close = multiprocessing.util.Finalize(self, self._stop, exitpriority=10)
 
     def alive(self) -> bool:
         """Whether this process started it (not a parent this one was forked from) and it still runs."""
         return self.owner == os.getpid() and self.process.poll() is None
+
+    def _stop(self) -> None:
+        """Tell it to stop (it stops when its input ends), and wait for it (once: call `close`)."""
+        assert self.process.stdin is not None
+        try:
+            self.process.stdin.close()
+            self.process.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            self.process.kill()
+            self.process.wait()
+        self.log.close()
 
     def build(self, config_file: Path, source_date_epoch: int) -> tuple[bool, str]:
         """Build one version; return whether it built and what Zensical printed meanwhile."""
@@ -113,6 +128,8 @@ _HOST: _ZensicalHost | None = None
 def _host() -> _ZensicalHost:
     """This process's Zensical, started now if it has none running."""
     global _HOST  # noqa: PLW0603 (one per process, reused by every version it builds)
+    if _HOST is not None and _HOST.owner == os.getpid() and not _HOST.alive():
+        _HOST.close()  # it died: collect it
     if _HOST is None or not _HOST.alive():
         _HOST = _ZensicalHost()
     return _HOST

@@ -133,3 +133,13 @@ def test_status_labels_and_their_explanations_read_in_spanish() -> None:
         assert label(ActionStatus.in_progress) == "En curso"
         assert explain(Status.adopted) == "El grupo de liderazgo adoptó esta versión. Es el plan vigente."
     assert label(ActionStatus.in_progress) == "In progress", "the language is only set inside speaking()"
+
+
+def test_a_language_without_translated_sentences_writes_its_dates_and_numbers_in_english() -> None:
+    # Arabic pages keep the tool's sentences in English (no catalog), so "Comments closed on 31 March
+    # 2026" must not become "Comments closed on 31 مارس 2026".
+    with speaking("ar"):
+        assert long_date(dt.date(2026, 3, 31)) == "31 March 2026"
+        assert number(1200.5) == "1,200.5"
+        assert money(Decimal("280000"), "USD") == "$280,000"
+        assert label(Status.draft) == "Draft"

@@ -40,13 +40,13 @@ from framework_builder.model.framework import (
     Topic,
 )
 from framework_builder.model.items import Item, walk
-from framework_builder.site.i18n import N_, locale, ngettext
+from framework_builder.site.i18n import N_, ngettext
 from framework_builder.site.i18n import gettext as _
 from framework_builder.site.render.escape import markdown_inline
 from framework_builder.site.render.indicators import value_words, with_unit
 from framework_builder.site.render.money import Funding, funding
 from framework_builder.site.render.plan import first_words, named, titled, word
-from framework_builder.site.render.text import long_date, number, when
+from framework_builder.site.render.text import long_date, number, when, written_locale
 from framework_builder.site.render.topic import topic_words
 from framework_builder.site.render.words import label, reviewed
 
@@ -355,7 +355,7 @@ def _language(code: str) -> str:
     """A language code by its name in the reader's language: "es" → "Spanish" ("español" in Spanish);
     the code when Babel does not know it."""
     try:
-        return Locale.parse(code.replace("-", "_")).get_display_name(locale()) or code
+        return Locale.parse(code.replace("-", "_")).get_display_name(written_locale()) or code
     except (ValueError, UnknownLocaleError):
         return code
 

@@ -35,9 +35,9 @@ from framework_builder.model.framework import (
 )
 from framework_builder.model.items import goal_actions, indicators
 from framework_builder.model.measurement import direction_agrees, is_number, middle, period_bounds
-from framework_builder.site.i18n import N_, locale, ngettext
+from framework_builder.site.i18n import N_, ngettext
 from framework_builder.site.i18n import gettext as _
-from framework_builder.site.render.text import number, when
+from framework_builder.site.render.text import number, when, written_locale
 from framework_builder.site.render.words import label
 
 Value = DatedValue | Measurement
@@ -258,7 +258,7 @@ def value_ticks(values: list[float]) -> list[float]:
 
 def short_date(value: dt.date) -> str:
     """A date on the axis: Sep 2025 (sept 2025 in Spanish)."""
-    return format_skeleton("yMMM", value, locale=locale())
+    return format_skeleton("yMMM", value, locale=written_locale())
 
 
 def axis_label(value: DatedValue | Measurement) -> str:
@@ -271,7 +271,7 @@ def axis_label(value: DatedValue | Measurement) -> str:
     if "/" in text:
         if first.year != last.year:
             return f"{first:%Y}–{last:%y}"
-        return f"{format_skeleton('MMM', first, locale=locale())}–{short_date(last)}"
+        return f"{format_skeleton('MMM', first, locale=written_locale())}–{short_date(last)}"
     if "-H" in text or "-Q" in text:
         return f"{text[5:]} {first.year}"
     return short_date(first) if "-" in text else text

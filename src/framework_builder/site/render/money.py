@@ -30,8 +30,8 @@ from framework_builder.model.framework import (
 )
 from framework_builder.model.items import actions
 from framework_builder.site.i18n import gettext as _
-from framework_builder.site.i18n import locale, ngettext
-from framework_builder.site.render.text import number, period_words
+from framework_builder.site.i18n import ngettext
+from framework_builder.site.render.text import number, period_words, written_locale
 
 
 def money(value: Decimal, currency: str | None) -> str:
@@ -39,7 +39,7 @@ def money(value: Decimal, currency: str | None) -> str:
     in Spanish '280.000 US$', '15.000,50 €', '1.000'."""
     whole = value == value.to_integral_value()
     digits = Decimal(f"{value:.0f}" if whole else f"{value:.2f}")  # rounded as before, for every language
-    speaking = locale()
+    speaking = written_locale()
     written = format_decimal(digits, format="#,##0" if whole else "#,##0.00", locale=speaking)
     if currency is None:
         return written

@@ -13,15 +13,17 @@ import datetime as dt
 import re
 from decimal import Decimal
 from functools import lru_cache
+from gettext import GNUTranslations
 
 import markdown
 import nh3
+from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from framework_builder.model.measurement import period_bounds
-from framework_builder.site.i18n import N_, locale
+from framework_builder.site.i18n import SOURCE_LANGUAGE, N_, current_language, locale, translations
 from framework_builder.site.i18n import gettext as _
 
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
@@ -72,18 +74,26 @@ def _rich(text: str) -> Markup:
     return Markup(f'<div class="fb-text">\n{cleaned}\n</div>')
 
 
+def written_locale() -> Locale:
+    """The locale dates, months and numbers are written in: the language being rendered when the
+    tool's sentences are translated into it, else English (the language its sentences then stay in),
+    so a date never reads in another language than the sentence around it."""
+    translated = isinstance(translations(current_language()), GNUTranslations)
+    return locale() if translated else locale(SOURCE_LANGUAGE)
+
+
 def long_date(value: dt.date | None) -> str:
     """A date written out for residents: 9 December 2024 (the house style in English), 9 de diciembre
     de 2024 (the language's long format in the others)."""
     if not value:
         return ""
-    speaking = locale()
+    speaking = written_locale()
     return format_date(value, "d MMMM y" if speaking.language == "en" else "long", locale=speaking)
 
 
 def month_name(value: dt.date) -> str:
     """A month and its year: March 2024, marzo de 2024."""
-    return format_skeleton("yMMMM", value, locale=locale())
+    return format_skeleton("yMMMM", value, locale=written_locale())
 
 
 def number(value: object) -> str:
@@ -92,7 +102,7 @@ def number(value: object) -> str:
         return str(value)
     # Rounded as Python rounds (to at most two decimals), then written with the language's separators.
     digits = f"{value:.2f}" if isinstance(value, float) and not value.is_integer() else f"{int(value)}"
-    return format_decimal(Decimal(digits), format="#,##0.##", locale=locale())
+    return format_decimal(Decimal(digits), format="#,##0.##", locale=written_locale())
 
 
 # A period's name, and the same in a sentence, for each half and quarter (`{year}` is its year).

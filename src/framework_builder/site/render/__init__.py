@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from framework_builder.errors import BuildError
+from framework_builder.site.i18n import N_, gettext
 from framework_builder.site.render.context import PageContext, version_view
 from framework_builder.site.render.downloads import write_downloads
 from framework_builder.site.render.plan import titled, word
@@ -22,26 +23,26 @@ if TYPE_CHECKING:  # the theme gives the pages environment, with this package's 
     from framework_builder.site.theme import Theme
 
 # (page path, template, navigation title) of the overview, then of the pages after the goals.
-OVERVIEW = ("index.md", "overview.md.j2", "Overview")
+OVERVIEW = ("index.md", "overview.md.j2", N_("Overview"))
 # Every goal on one page: the goals folder has a page of its own, last under "Goals" (its title names
 # the plan's goal level: "All goals", "All priorities").
-GOALS_INDEX = ("goals/index.md", "goals.md.j2", "All {goals}")
+GOALS_INDEX = ("goals/index.md", "goals.md.j2", N_("All {goals}"))
 # The focus areas, after the action plan, when the framework has some.
-AREAS = ("areas.md", "areas.md.j2", "Focus areas")
+AREAS = ("areas.md", "areas.md.j2", N_("Focus areas"))
 PAGES_AFTER_GOALS = (
-    ("action-plan.md", "action-plan.md.j2", "Action plan"),
+    ("action-plan.md", "action-plan.md.j2", N_("Action plan")),
     ("indicators.md", "indicators.md.j2", "{indicators}"),
-    ("findings.md", "findings.md.j2", "Findings"),
-    ("partners.md", "partners.md.j2", "Partners"),
-    ("funding.md", "funding.md.j2", "Funding"),
-    ("changes.md", "changes.md.j2", "What changed"),
-    ("heard.md", "heard.md.j2", "What we heard"),
-    ("comment.md", "comment.md.j2", "How to comment"),
-    ("help.md", "help.md.j2", "Get help"),
-    ("downloads.md", "downloads.md.j2", "Downloads"),
-    ("print.md", "print.md.j2", "Print view"),
-    ("accessibility.md", "accessibility.md.j2", "Accessibility"),
-    ("privacy.md", "privacy.md.j2", "Privacy"),
+    ("findings.md", "findings.md.j2", N_("Findings")),
+    ("partners.md", "partners.md.j2", N_("Partners")),
+    ("funding.md", "funding.md.j2", N_("Funding")),
+    ("changes.md", "changes.md.j2", N_("What changed")),
+    ("heard.md", "heard.md.j2", N_("What we heard")),
+    ("comment.md", "comment.md.j2", N_("How to comment")),
+    ("help.md", "help.md.j2", N_("Get help")),
+    ("downloads.md", "downloads.md.j2", N_("Downloads")),
+    ("print.md", "print.md.j2", N_("Print view")),
+    ("accessibility.md", "accessibility.md.j2", N_("Accessibility")),
+    ("privacy.md", "privacy.md.j2", N_("Privacy")),
 )
 PDF_DOWNLOAD = "downloads/framework.pdf"
 
@@ -101,8 +102,8 @@ def render_version(ctx: VersionContext, docs_dir: Path, theme: Theme, site_url: 
         _write(docs_dir, destination, source.read_text(encoding="utf-8"))
     goals = view.levels.goal.plural
     goal_nav = [{titled(goal): f"goals/{goal.id}.md"} for goal in ctx.framework.goals]
-    goal_nav.append({GOALS_INDEX[2].format(goals=word(goals)): GOALS_INDEX[0]})
-    nav: list[Any] = [{OVERVIEW[2]: OVERVIEW[0]}, {goals: goal_nav}]
-    nav += [{title.format(indicators=view.levels.indicator.plural): path} for path, _, title in after_goals]
+    goal_nav.append({gettext(GOALS_INDEX[2]).format(goals=word(goals)): GOALS_INDEX[0]})
+    nav: list[Any] = [{gettext(OVERVIEW[2]): OVERVIEW[0]}, {goals: goal_nav}]
+    nav += [{gettext(title).format(indicators=view.levels.indicator.plural): path} for path, _, title in after_goals]
     banner = _render(env, "banner.html.j2", PageContext(view, "index.md")).strip()
     return RenderedVersion(nav=nav, banner=banner, pages=len(pages))

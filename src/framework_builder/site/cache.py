@@ -71,10 +71,11 @@ def cache_key(ctx: VersionContext, window_state: str, inputs: str) -> str:
 
 
 def _code_digest() -> str:
-    """A digest of framework-builder's own code: a new release or a local edit rebuilds every version."""
+    """A digest of framework-builder's own code and message catalogs: a new release or a local edit
+    (a translated sentence too) rebuilds every version."""
     sha = hashlib.sha256()
     package = Path(__file__).resolve().parents[1]  # framework_builder/, every stage
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.po")]):
         sha.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
     return sha.hexdigest()
 

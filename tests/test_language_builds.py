@@ -132,8 +132,8 @@ def test_an_email_comment_from_a_translation_names_its_language(version: Path) -
         assert links
         return [parse_qs(urlsplit(link).query)["body"][0] for link in links]
 
-    assert all(unquote(body).startswith("Language: es\n") for body in bodies("es"))
-    assert not any("Language:" in body for body in bodies("en"))
+    assert all(unquote(body).startswith("Idioma: es\n") for body in bodies("es")), "the line is in Spanish too"
+    assert not any("Language:" in body or "Idioma:" in body for body in bodies("en"))
 
 
 def test_the_portal_lists_the_frameworks_languages(project: Path) -> None:
@@ -154,3 +154,14 @@ def test_an_unchanged_language_comes_from_the_cache_and_an_edited_one_is_rebuilt
     assert edited.code == 0, edited.err
     assert "Built 1 version(s) and reused 2" in edited.err
     assert "multilingual 1.0 in es (public-comment): 17 pages" in edited.err
+
+
+def test_the_default_level_names_are_in_the_pages_language(version: Path) -> None:
+    """A framework without `levels:` is told in its readers' words: the tool's own names are translated."""
+    def navigation(language: str) -> list[str]:
+        return [link.text() for link in page(version, language, "index.html").find_all("a", "md-nav__link")]
+
+    assert "Goals" in navigation("en") and "Indicators" in navigation("en")
+    spanish = navigation("es")
+    assert "Objetivos generales" in spanish and "Indicadores" in spanish, spanish
+    assert "Goals" not in spanish and "Indicators" not in spanish

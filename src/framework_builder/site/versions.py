@@ -142,6 +142,7 @@ def language_contexts(contexts: list[VersionContext], translations: dict[str, Tr
         found.append(base)
         for lang in languages[1:]:
             translated = apply(ctx.framework, translations[lang])
+            previous = apply(ctx.previous, translations[lang]).framework if ctx.previous is not None else None
             found.append(dataclasses.replace(base, language=lang, translated=translated,
-                                             framework=translated.framework))
+                                             framework=translated.framework, previous=previous))
     return found

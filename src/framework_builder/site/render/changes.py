@@ -45,7 +45,7 @@ from framework_builder.site.i18n import gettext as _
 from framework_builder.site.render.escape import markdown_inline
 from framework_builder.site.render.indicators import value_words, with_unit
 from framework_builder.site.render.money import Funding, funding
-from framework_builder.site.render.plan import first_words, named, titled, word
+from framework_builder.site.render.plan import first_words, levels_of, named, titled, word
 from framework_builder.site.render.text import long_date, number, when, written_locale
 from framework_builder.site.render.topic import topic_words
 from framework_builder.site.render.words import label, reviewed
@@ -137,7 +137,7 @@ class _Words:
             return _("a {kind} no longer listed").format(kind=_kind(kind))
         item, framework = found
         if kind in ("goal", "objective", "action", "indicator"):
-            return named(getattr(framework.level_names, kind).singular, item.model)  # type: ignore[arg-type]
+            return named(getattr(levels_of(framework), kind).singular, item.model)  # type: ignore[arg-type]
         return f"{_kind(kind)}: {self._title(item)}"
 
     def _title(self, item: Item) -> str:
@@ -158,7 +158,7 @@ class _Words:
         if found is None or kind not in ("goal", "objective", "action", "indicator"):
             return f"{self.escape(_kind(kind))} “{self.title(kind, item_id, newer)}”"
         item, framework = found
-        level = word(getattr(framework.level_names, kind).singular)
+        level = word(getattr(levels_of(framework), kind).singular)
         reference = getattr(item.model, "reference", None)
         if reference and " " in reference:  # a label of its own: "Goal 2"
             return f"{self.escape(reference)} “{self.title(kind, item_id, newer)}”"

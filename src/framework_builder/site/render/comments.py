@@ -109,7 +109,7 @@ def channel_url(ctx: VersionContext, channel: EmailChannel | WebFormChannel | Gi
         body = _("Framework: {framework}\nVersion: {version}\nItem: {item}\nLink: {link}\n\nMy comment:\n\n").format(
             framework=framework.title, version=ctx.version, item=about, link=target.url)
         if not ctx.in_source_language:  # so the comment can be answered in the reader's language
-            body = f"Language: {ctx.language}\n{body}"
+            body = _("Language: {language}").format(language=ctx.language) + f"\n{body}"
         return f"mailto:{url_part(channel.address, safe='@')}?" + url_query({"subject": subject, "body": body})
     if isinstance(channel, WebFormChannel):
         values = {"framework": ctx.slug, "version": ctx.version, "item": target.id, "title": target.title,

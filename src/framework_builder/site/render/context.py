@@ -54,10 +54,10 @@ from framework_builder.site.render.dashboard import (
 from framework_builder.site.render.escape import html, markdown_inline, markdown_url, url_part
 from framework_builder.site.render.heard import HeardEntry, heard_entries, heard_on
 from framework_builder.site.render.money import Funding, funding
-from framework_builder.site.render.plan import PlanGroup, named, plan_groups, titled, when, word
+from framework_builder.site.render.plan import PlanGroup, levels_of, named, plan_groups, titled, when, word
 from framework_builder.site.render.text import long_date, number, rich, when_name
 from framework_builder.site.render.topic import TopicWords, topic_words
-from framework_builder.site.render.words import explain, label, reviewed, role_group
+from framework_builder.site.render.words import explain, funding_kind, label, reviewed, role_group
 from framework_builder.site.versions import VersionContext
 
 ActionEntry = tuple[Goal, Objective | None, Action]  # objective None: an action directly under its goal
@@ -78,7 +78,7 @@ def explain_for_topic(context: Context, value: Any) -> str:
 
 # Community text always leaves through one of the escaping filters (see escape.py), or `rich`.
 FILTERS = {"rich": rich, "href": markdown_url, "inline": markdown_inline, "html": html, "url": url_part,
-           "host": url_host, "long_date": long_date, "number": number, "label": label,
+           "host": url_host, "long_date": long_date, "number": number, "label": label, "funding_kind": funding_kind,
            "titled": titled, "word": word, "when": when,
            "explain": explain_for_topic, "role_group": role_group, "reviewed": reviewed}
 
@@ -176,7 +176,7 @@ def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None
         title = getattr(item, "title", None) or getattr(item, "name")
         anchor = "" if item is goal else f"#{item.id}"
         back = f"{ctx.slug}/{ctx.version}/goals/{goal.id}/{anchor}"
-        name = named(getattr(framework.level_names, kind).singular, item)
+        name = named(getattr(levels_of(framework), kind).singular, item)
         return comment_links(ctx, Target(kind, item.id, title, name, site_url + back))
 
     all_actions = list(actions(framework))
@@ -217,7 +217,7 @@ def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None
         addressed_by=addressed_by,
         money=funding(framework),
         partner_groups=_by_role(framework.organizations),
-        levels=framework.level_names,
+        levels=levels_of(framework),
         focus_areas=_by_id(framework.focus_areas),
         in_area=in_area,
         plan_groups=plan_groups(all_actions),

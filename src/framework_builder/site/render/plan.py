@@ -11,7 +11,18 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from framework_builder.model.framework import Action, Finding, Goal, Indicator, Objective, Timeframe
+from framework_builder.model.framework import (
+    Action,
+    Finding,
+    Framework,
+    Goal,
+    Indicator,
+    LevelName,
+    Levels,
+    Objective,
+    Timeframe,
+)
+from framework_builder.site.i18n import N_
 from framework_builder.site.i18n import gettext as _
 from framework_builder.site.render.text import long_date
 from framework_builder.site.render.words import explain, label
@@ -21,6 +32,23 @@ Named = Goal | Objective | Action | Indicator | Finding
 
 FIRST_WORDS = 8  # how many words of a finding's text name it when it has no title
 _MARKDOWN_MARKS = re.compile(r"\]\([^)]*\)|[*_`#>\[\]]")  # link targets and emphasis, heading, quote marks
+
+
+# The default names of the levels, as messages (a framework's own `levels:` are community text).
+DEFAULT_LEVELS = {
+    "goal": (N_("Goal"), N_("Goals")),
+    "objective": (N_("Objective"), N_("Objectives")),
+    "action": (N_("Action"), N_("Actions")),
+    "indicator": (N_("Indicator"), N_("Indicators")),
+}
+
+
+def levels_of(framework: Framework) -> Levels:
+    """What the plan calls its levels: its own `levels:` (translated with the framework), or the default
+    names in the language being rendered."""
+    if framework.levels is not None:
+        return framework.levels
+    return Levels(**{level: LevelName(singular=_(one), plural=_(many)) for level, (one, many) in DEFAULT_LEVELS.items()})
 
 
 def first_words(markdown: str, count: int = FIRST_WORDS) -> str:

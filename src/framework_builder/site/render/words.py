@@ -102,6 +102,23 @@ EXPLANATIONS: dict[Enum, str] = {
 }
 
 
+# The kinds of funding source (a list of words in the model, not an enumeration).
+FUNDING_KINDS: dict[str, str] = {
+    "local-government": N_("Local government"),
+    "state": N_("State"),
+    "federal": N_("Federal"),
+    "foundation": N_("Foundation"),
+    "community": N_("Community"),
+    "private": N_("Private"),
+    "other": N_("Other"),
+}
+
+
+def funding_kind(kind: str) -> str:
+    """A funding source's kind in plain words."""
+    return _(FUNDING_KINDS[kind])
+
+
 def label(value: Enum | str | None) -> str:
     """A value in plain words ('' for None)."""
     if value is None:

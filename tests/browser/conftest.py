@@ -24,7 +24,7 @@ import pytest
 from harness import FRAMEWORKS, build
 from local_server import serving
 from record import PageRecord, PhoneRecord, Visit, record_page, record_phone
-from site_map import PAGE_TYPES, PHONE, PHONE_PAGES, TODAY
+from site_map import PAGE_TYPES, PHONE, PHONE_PAGES, RIGHT_TO_LEFT_FIXTURE, TODAY
 
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -55,11 +55,16 @@ def chromium_path() -> str:
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory, chromium_path: str) -> Path:
     """The demo site (a copy of frameworks/ in a project of its own, so its cache is its own),
-    built once with a fixed build date."""
+    built once with a fixed build date, with the right-to-left fixture's site beside it."""
     project = tmp_path_factory.mktemp("browser")
     shutil.copytree(FRAMEWORKS, project / "frameworks")
     result = build(project, today=TODAY)
     assert result.code == 0, f"build failed:\n{result.out}\n{result.err}"
+    fixture = tmp_path_factory.mktemp("right-to-left")
+    shutil.copytree(RIGHT_TO_LEFT_FIXTURE, fixture / "frameworks" / RIGHT_TO_LEFT_FIXTURE.name)
+    result = build(fixture, today=TODAY)
+    assert result.code == 0, f"build of the right-to-left fixture failed:\n{result.out}\n{result.err}"
+    shutil.copytree(fixture / "site" / RIGHT_TO_LEFT_FIXTURE.name, project / "site" / RIGHT_TO_LEFT_FIXTURE.name)
     return project / "site"
 
 

@@ -19,6 +19,15 @@ HEARD_VERSION = VERSION
 # Lakeport's adopted version, written as real plans are published (issue 10): strategies, a goal with actions
 # directly under it, a measures-only goal, amounts, roles, focus areas, horizon and engagement.
 LAKEPORT = "lakeport/1.0/"
+# The demo in Spanish (issue 11): Riverton's adopted version translated completely, and Stamford's working
+# version, whose goals and objectives are translated and the rest shown in English with a note.
+SPANISH = "riverton/1.1/es/"
+SPANISH_WITH_NOTES = "stamford/0.3/es/"
+# Right to left: tests/fixtures/multilingual in Arabic (a few texts translated, the rest in English with a
+# note), built on its own and served beside the demo under its slug (the demo's portal does not list it).
+RIGHT_TO_LEFT_FIXTURE = REPO / "tests" / "fixtures" / "multilingual"
+RIGHT_TO_LEFT = "multilingual/1.0/ar/"
+LANGUAGES = ("es", "ar")  # the languages of the translated pages above: the third part of their paths
 
 PAGE_TYPES = {
     "portal": "",
@@ -46,6 +55,15 @@ PAGE_TYPES = {
     "focus areas": LAKEPORT + "areas/",
     "funding with amounts": LAKEPORT + "funding/",
     "partners by role": LAKEPORT + "partners/",
+    "spanish overview": SPANISH,
+    "spanish goal": SPANISH + "goals/reporting/",
+    "spanish indicators": SPANISH + "indicators/",
+    "spanish changes": SPANISH + "changes/",
+    "spanish how to comment": SPANISH + "comment/",
+    "spanish get help": SPANISH + "help/",
+    "spanish goal with notes": SPANISH_WITH_NOTES + "goals/awareness/",
+    "right-to-left overview": RIGHT_TO_LEFT,
+    "right-to-left goal": RIGHT_TO_LEFT + "goals/safety/",
 }
 
 SCHEMES = ["light", "dark"]
@@ -62,12 +80,15 @@ PHONE = {"width": 390, "height": 844}
 # Every page of a version, at phone width (the portal is plain HTML without the theme's header).
 PHONE_PAGES = {name.replace(" ", "-"): path for name, path in PAGE_TYPES.items() if name != "portal"}
 # What the phone header shows on each version's pages: the framework's short title and the version.
-PHONE_HEADERS = {VERSION: ("Stamford", "0.3"), LAKEPORT: ("Lakeport", "1.0")}
+PHONE_HEADERS = {VERSION: ("Stamford", "0.3"), LAKEPORT: ("Lakeport", "1.0"), SPANISH: ("Riverton", "1.1"),
+                 SPANISH_WITH_NOTES: ("Stamford", "0.3"), RIGHT_TO_LEFT: ("Testville", "1.0")}
 
 
 def version_of(path: str) -> str:
-    """The framework version a page path belongs to: "stamford/0.3/goals/awareness/" → "stamford/0.3/"."""
-    return "/".join(path.split("/")[:2]) + "/"
+    """The framework version (and language) a page path belongs to: "stamford/0.3/goals/awareness/" →
+    "stamford/0.3/", "riverton/1.1/es/goals/youth/" → "riverton/1.1/es/"."""
+    parts = path.split("/")
+    return "/".join(parts[:3] if len(parts) > 3 and parts[2] in LANGUAGES else parts[:2]) + "/"
 
 # Every (page type, colour scheme) pair: each is one page load, shared by every check.
 EVERY_PAGE = [(page_type, scheme) for page_type in PAGE_TYPES for scheme in SCHEMES]

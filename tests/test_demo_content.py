@@ -252,3 +252,99 @@ def test_lakeports_overview_gives_its_horizon_and_engagement(demo_site: Path) ->
     assert ("This plan runs from 2025 to 2034 and is reviewed every year; "
             "the next review is due on 30 June 2026.") in overview
     assert "Shaped by 1,200 people from 1 March 2024 to 15 December 2024." in overview
+
+
+# The demo in Spanish (issue 11): Riverton translated completely, Stamford's goals and objectives.
+def spanish(site: Path, path: str) -> Node:
+    """The <article> of a built page of a Spanish version ("stamford/0.3/es/findings/")."""
+    file = site / path / "index.html"
+    assert file.is_file(), f"{path} was not built"
+    return parse_file(file).find_all("article")[0]
+
+
+def notes(body: Node) -> list[str]:
+    """The notes on texts shown in English."""
+    return [node.text() for node in body.find_all("p", "fb-untranslated")]
+
+
+def test_riverton_is_translated_completely_and_its_spanish_pages_have_no_note(demo_site: Path) -> None:
+    code, out, err = cli("translations", "riverton", cwd=REPO)
+
+    assert code == 0, out + err
+    assert "es (Español): 88 translated, 0 missing, 0 outdated of 88 texts (100%)" in out
+    pages = sorted((demo_site / "riverton/1.1/es").rglob("index.html"))
+    assert len(pages) > 10
+    noted = [str(page) for page in pages if parse_file(page).find_all("p", "fb-untranslated")]
+    assert noted == []
+    overview = spanish(demo_site, "riverton/1.1/es/")
+    assert overview.find_all("h1")[0].text() == "Plan de Riverton para prevenir el odio y la violencia dirigida"
+    assert "Riverton no existe" in overview.find_all("div", "fb-notice")[0].text()
+
+
+def test_rivertons_spanish_1_0_shows_the_texts_changed_since_in_english_with_a_note(demo_site: Path) -> None:
+    """The translation was made from 1.1: the texts 1.0 words differently are not presented as translated."""
+    overview = spanish(demo_site, "riverton/1.0/es/")
+    assert notes(overview) == ["La traducción de este texto está desactualizada; se muestra en inglés hasta que se actualice."]
+    english = [node.text() for node in overview.find_all("div") if node.attrs.get("lang") == "en"]
+    assert len(english) == 1 and english[0].startswith("This plan sets out how Riverton"), english
+    assert overview.find_all("h1")[0].text() == "Plan de Riverton para prevenir el odio y la violencia dirigida"
+
+
+def test_stamfords_spanish_goals_and_objectives_with_notes_on_the_rest(demo_site: Path) -> None:
+    goal = spanish(demo_site, "stamford/0.3/es/goals/awareness/")
+    assert goal.find_all("h1")[0].text() == "Ayudar a la población a entender la amenaza y saber dónde encontrar ayuda"
+    objectives = [node for node in goal.find_all("h3") if node.attrs.get("id") in ("public-awareness", "youth-awareness")]
+    assert [node.text() for node in objectives] == ["Dar a conocer el odio y la violencia dirigida",
+                                                    "Apoyar a las escuelas y los programas juveniles"]
+    assert all("lang" not in node.attrs for node in objectives)
+    actions = goal.find_all("h4")
+    assert actions and all(node.attrs.get("lang") == "en" for node in actions)
+    assert "Este texto aún no está traducido; se muestra en inglés." in notes(goal)
+
+
+@pytest.mark.parametrize(("page", "items"), [("findings", "findings"), ("partners", "organizations"),
+                                             ("funding", "funding"), ("indicators", "indicators")])
+def test_stamfords_spanish_lists_note_each_item_shown_in_english(stamford, demo_site: Path, page: str,
+                                                                 items: str) -> None:
+    """Each finding, partner, funding source and indicator (none translated yet) has the note under its heading,
+    and its name, when the heading is one, is marked as English ("Hallazgo 1" for a finding without a title is not)."""
+    if items == "indicators":
+        ids = {indicator.id for goal in stamford.goals for indicator in goal.indicators}
+    else:
+        ids = {item.id for item in getattr(stamford, items)}
+    body = spanish(demo_site, f"stamford/0.3/es/{page}/")
+    nodes = [node for node in body.children if isinstance(node, Node)]
+    headings = [i for i, node in enumerate(nodes) if node.tag in HEADINGS and node.attrs.get("id") in ids]
+    assert {nodes[i].attrs["id"] for i in headings} == ids
+    for i in headings:
+        assert notes(nodes[i + 1]) == ["Este texto aún no está traducido; se muestra en inglés."], nodes[i].text()
+        titled = not nodes[i].text().startswith("Hallazgo ")
+        assert (nodes[i].attrs.get("lang") == "en") == titled, nodes[i].text()
+
+
+def test_stamfords_spanish_action_plan_counts_the_names_and_titles_shown_in_english(demo_site: Path) -> None:
+    """One note for the page's tables, and its figure is the number of texts marked lang=en in them."""
+    body = spanish(demo_site, "stamford/0.3/es/action-plan/")
+    marked = {(node.tag, node.attrs.get("href") or node.text()) for table in body.find_all("table")
+              for node in table.walk() if node.attrs.get("lang") == "en"}
+    assert notes(body) == [f"{len(marked)} nombres y títulos de esta página se muestran en inglés "
+                           "porque sus traducciones faltan o están desactualizadas."]
+    goals = {node.text() for node in body.find_all("td")} & {"Fund prevention work for the long term",
+                                                             "Financiar el trabajo de prevención a largo plazo"}
+    assert goals == {"Financiar el trabajo de prevención a largo plazo"}  # the goals are translated
+
+
+def test_a_github_comment_from_a_spanish_page_fills_the_issue_forms_fields_language_among_them(demo_site: Path) -> None:
+    import yaml
+    from urllib.parse import parse_qs, urlsplit
+
+    form = yaml.safe_load((REPO / ".github/ISSUE_TEMPLATE/comment.yml").read_text(encoding="utf-8"))
+    fields = {element["id"] for element in form["body"] if "id" in element}
+    goal = spanish(demo_site, "stamford/0.3/es/goals/awareness/")
+    links = [node.attrs["href"] for node in goal.find_all("a") if node.attrs.get("href", "").startswith("https://github.com/")]
+    assert links
+    for link in links:
+        query = parse_qs(urlsplit(link).query)
+        assert query["language"] == ["es"]
+        prefilled = set(query) - {"template", "title", "labels"}
+        assert prefilled <= fields, f"the link fills {prefilled - fields}, which the form does not have"

@@ -63,12 +63,24 @@ def build(project: Path, *args: str, today: str, out: str = "site") -> Result:
     return cli("build", "--root", "frameworks", "--out", out, "--today", today, *args, cwd=project)
 
 
-def build_demo(project: Path, *args: str, today: str = DEMO_TODAY) -> Path:
-    """Copy the demo frameworks into `project`, build them (ARGS, TODAY) and return the site folder."""
-    shutil.copytree(FRAMEWORKS, project / "frameworks")
+def built_site(project: Path, *args: str, today: str) -> Path:
+    """Build `project` (ARGS, TODAY) into site/ and return that folder; fail with the build's output if it fails."""
     result = build(project, *args, today=today)
     assert result.code == 0, f"build failed:\n{result.out}\n{result.err}"
     return project / "site"
+
+
+def build_demo(project: Path, *args: str, today: str = DEMO_TODAY) -> Path:
+    """Copy the demo frameworks into `project`, build them (ARGS, TODAY) and return the site folder."""
+    shutil.copytree(FRAMEWORKS, project / "frameworks")
+    return built_site(project, *args, today=today)
+
+
+def build_fixtures(project: Path, *names: str, today: str = FIXTURE_TODAY) -> Path:
+    """Copy the fixtures NAMES (tests/fixtures/NAME) into `project`, build them and return the site folder."""
+    for name in names:
+        shutil.copytree(FIXTURES / name, project / "frameworks" / name)
+    return built_site(project, today=today)
 
 
 def process_env() -> dict[str, str]:

@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from harness import FIXTURE_TODAY, FIXTURES, build, cli, edit_yaml
+from harness import FIXTURE_TODAY, FIXTURES, built_site, cli, edit_yaml
 
 TODAY = FIXTURE_TODAY
 SLUG = "minimal"
@@ -103,6 +103,4 @@ def write_project(project: Path, hostile: bool) -> None:
 
 def build_site(project: Path) -> Path:
     """Build the project's site with the fixed date; return the site folder."""
-    result = build(project, today=TODAY)
-    assert result.code == 0, result.out + result.err
-    return project / "site"
+    return built_site(project, today=TODAY)

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
-from harness import DEMO_TODAY, FRAMEWORKS, build, cli, differing, run_process, snapshot
+from harness import DEMO_TODAY, FRAMEWORKS, build, built_site, cli, differing, run_process, snapshot
 from html_page import Node, parse, parse_file
 
 from framework_builder.model.framework import Framework
@@ -51,9 +51,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def site(project: Path) -> Path:
-    result = build(project, today=TODAY)
-    assert result.code == 0, result.err
-    return project / "site"
+    return built_site(project, today=TODAY)
 
 
 def page(site: Path, path: str) -> Node:

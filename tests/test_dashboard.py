@@ -172,10 +172,8 @@ def test_the_404_page_is_friendly_and_links_home(site: Path) -> None:
 
 
 def test_with_a_site_address_the_404_links_to_the_versions_overview(tmp_path: Path) -> None:
-    shutil.copytree(FRAMEWORKS, tmp_path / "frameworks")
-    result = build(tmp_path, "--only", "stamford", "--site-url", "https://prevent.example.org/", today=TODAY)
-    assert result.code == 0, result.err
-    body = article(page(tmp_path / "site", "stamford/0.3/404.html"))
+    site = build_demo(tmp_path, "--only", "stamford", "--site-url", "https://prevent.example.org/", today=TODAY)
+    body = article(page(site, "stamford/0.3/404.html"))
     assert [a.attrs["href"] for a in body.find_all("a", "fb-home")] == ["https://prevent.example.org/stamford/0.3/"]
 
 

@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from harness import FIXTURE_TODAY, FIXTURES, FRAMEWORKS, build, cli
+from harness import FIXTURE_TODAY, FIXTURES, FRAMEWORKS, built_site, cli
 from html_page import Node, parse_file
 
 from framework_builder.model.releases import canonical_json
@@ -137,17 +137,13 @@ def test_frameworks_without_the_new_sections_keep_their_digest() -> None:
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = project(tmp_path_factory.mktemp("heard"), HEARD + QUICK_EXIT)
-    result = build(root, today=FIXTURE_TODAY)
-    assert result.code == 0, result.err
-    return root / "site" / "minimal" / "1.0"
+    return built_site(root, today=FIXTURE_TODAY) / "minimal" / "1.0"
 
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = project(tmp_path_factory.mktemp("hostile"), HOSTILE_HEARD)
-    result = build(root, today=FIXTURE_TODAY)
-    assert result.code == 0, result.err
-    return root / "site" / "minimal" / "1.0"
+    return built_site(root, today=FIXTURE_TODAY) / "minimal" / "1.0"
 
 
 def article(path: Path) -> Node:

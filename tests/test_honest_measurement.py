@@ -11,12 +11,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import shutil
 import warnings
 from pathlib import Path
 
 import pytest
-from harness import FIXTURES, build
+from harness import build_fixtures
 from html_page import Node, parse, parse_file
 
 from framework_builder.model.framework import Indicator
@@ -181,11 +180,7 @@ def test_values_over_a_period_are_drawn_at_its_middle_and_named_by_it_on_the_axi
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("measured")
-    shutil.copytree(FIXTURES / "measured", project / "frameworks" / "measured")
-    result = build(project, today="2026-02-01")
-    assert result.code == 0, result.out + result.err
-    return project / "site" / "measured" / "1.0"
+    return build_fixtures(tmp_path_factory.mktemp("measured"), "measured") / "measured" / "1.0"
 
 
 def page(site: Path, path: str) -> Node:

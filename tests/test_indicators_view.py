@@ -12,7 +12,7 @@ import re
 import shutil
 
 import pytest
-from harness import FIXTURES, REPO, build, edit_yaml
+from harness import FIXTURE_TODAY, FIXTURES, REPO, built_site, edit_yaml
 from html_page import Node, parse, parse_file
 
 from framework_builder.model.framework import Indicator
@@ -218,9 +218,7 @@ def indicators_page(tmp_path_factory: pytest.TempPathFactory) -> Node:
     shutil.copytree(FIXTURES / "minimal", project / "frameworks" / "minimal")
     edit_yaml(project / "frameworks" / "minimal" / "goals" / "reporting.yml",
               lambda goal: goal.update(indicators=INDICATORS))
-    result = build(project, today="2026-02-01")
-    assert result.code == 0, result.out + result.err
-    [page] = list((project / "site" / "minimal").glob("*/indicators/index.html"))
+    [page] = list((built_site(project, today=FIXTURE_TODAY) / "minimal").glob("*/indicators/index.html"))
     return parse_file(page)
 
 

@@ -4,12 +4,11 @@ translated, one of its titles out of date, and a little Arabic) built and read a
 from __future__ import annotations
 
 import posixpath
-import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from harness import FIXTURE_TODAY, FIXTURES, build
+from harness import FIXTURE_TODAY, build, build_fixtures
 from html_page import Node, parse_file
 
 VERSION = "multilingual/1.0"
@@ -19,9 +18,7 @@ PAGES = ("index.html", "goals/safety/index.html", "goals/reporting/index.html", 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("multilingual")
-    shutil.copytree(FIXTURES / "multilingual", project / "frameworks" / "multilingual")
-    result = build(project, today=FIXTURE_TODAY)
-    assert result.code == 0, f"build failed:\n{result.out}\n{result.err}"
+    build_fixtures(project, "multilingual")
     return project
 
 

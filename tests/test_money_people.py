@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from harness import FIXTURE_TODAY, FIXTURES, build, edit_yaml, markdown_as_read
+from harness import FIXTURE_TODAY, FIXTURES, build_fixtures, built_site, edit_yaml, markdown_as_read
 from html_page import Node, parse_file
 
 from framework_builder.model.framework import Engagement, Frequency, FundingLink, Horizon, Role
@@ -33,12 +33,7 @@ MINIMAL = "minimal/1.0/"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The funded and minimal fixtures built once, in a project of their own."""
-    project = tmp_path_factory.mktemp("money")
-    for name in ("funded", "minimal"):
-        shutil.copytree(FIXTURES / name, project / "frameworks" / name)
-    result = build(project, today=FIXTURE_TODAY)
-    assert result.code == 0, f"build failed:\n{result.out}\n{result.err}"
-    return project / "site"
+    return build_fixtures(tmp_path_factory.mktemp("money"), "funded", "minimal")
 
 
 def article(site: Path, path: str) -> Node:
@@ -259,9 +254,7 @@ def test_community_text_in_amounts_roles_and_engagement_is_inert(tmp_path: Path)
 
     edit_yaml(folder / "framework.yml", hostile_framework)
     edit_yaml(folder / "goals" / "youth.yml", hostile_goal)
-    result = build(project, today=FIXTURE_TODAY)
-    assert result.code == 0, result.err
-    site = project / "site"
+    site = built_site(project, today=FIXTURE_TODAY)
     for page, shown in (("funding", 2), ("partners", 1), ("goals/youth", 1), ("", 0)):
         body = article(site, FUNDED + page)
         assert body.find_all("script") == [] and body.find_all("img") == [], page

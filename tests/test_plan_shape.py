@@ -11,12 +11,11 @@ gives none of this, reads as before.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from harness import FIXTURE_TODAY, FIXTURES, build
+from harness import build_fixtures
 from html_page import Node, parse_file
 
 SHAPED = "shaped/2.0/"
@@ -26,12 +25,7 @@ YOUTH_STRATEGY = "1.05: Expand youth outreach <after school> & *weekends*"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("plan-shape")
-    for name in ("shaped", "minimal"):
-        shutil.copytree(FIXTURES / name, project / "frameworks" / name)
-    result = build(project, today=FIXTURE_TODAY)
-    assert result.code == 0, f"build failed:\n{result.out}\n{result.err}"
-    return project / "site"
+    return build_fixtures(tmp_path_factory.mktemp("plan-shape"), "shaped", "minimal")
 
 
 def article(site: Path, path: str) -> Node:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from harness import FIXTURE_TODAY, build, edit_yaml
+from harness import FIXTURE_TODAY, built_site, edit_yaml
 from html_page import Node, parse_file
 
 from framework_builder.model.framework import IndicatorType, Topic
@@ -46,12 +46,6 @@ def with_topic(copy_framework: Callable[..., Path], topic: str | None, slug: str
     return folder
 
 
-def built(project: Path) -> Path:
-    result = build(project, today=FIXTURE_TODAY)
-    assert result.code == 0, result.out + result.err
-    return project / "site"
-
-
 def page(site: Path, path: str) -> Node:
     return parse_file(site / path / "index.html" if not path.endswith(".html") else site / path)
 
@@ -67,7 +61,7 @@ def impact_explanations(node: Node) -> list[str]:
 @pytest.fixture
 def community_site(copy_framework: Callable[..., Path], tmp_path: Path) -> Path:
     with_topic(copy_framework, "community-violence")
-    return built(tmp_path)
+    return built_site(tmp_path, today=FIXTURE_TODAY)
 
 
 def test_no_page_of_a_community_violence_framework_says_hate_or_bias(community_site: Path) -> None:
@@ -113,7 +107,7 @@ def test_a_portal_of_frameworks_on_different_topics_names_each(copy_framework: C
                                                                tmp_path: Path) -> None:
     with_topic(copy_framework, "gun-violence", "ashford", "Ashford")
     with_topic(copy_framework, None, "burton", "Burton")
-    portal = page(built(tmp_path), "index.html")
+    portal = page(built_site(tmp_path, today=FIXTURE_TODAY), "index.html")
 
     assert portal.find_all("p")[0].text().startswith("Each city's plan to prevent violence, written with its community.")
     lines = [[p.text() for p in item.find_all("p")] for item in portal.find_all("li")]  # by city: Ashford, Burton

@@ -13,12 +13,10 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-import shutil
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
-from harness import FIXTURES, build
+from harness import build_fixtures
 from local_server import serving
 from record import accessible_name
 from site_map import PAGE_TYPES, SCHEMES
@@ -287,11 +285,7 @@ ITEMS = ["outreach", "outreach-team", "night-buses", "feel-safe", "shootings", "
 def measured(browser, tmp_path_factory: pytest.TempPathFactory) -> dict:
     """What residents read on the measured fixture's indicators page (the table) and goal page (each
     item's section), and where following a "Measured by" link leads."""
-    project: Path = tmp_path_factory.mktemp("measured-browser")
-    shutil.copytree(FIXTURES / "measured", project / "frameworks" / "measured")
-    result = build(project, today="2026-02-01")
-    assert result.code == 0, result.out + result.err
-    with serving(project / "site") as url:
+    with serving(build_fixtures(tmp_path_factory.mktemp("measured-browser"), "measured")) as url:
         context = browser.new_context(viewport=DESKTOP)
         try:
             page = context.new_page()

@@ -8,13 +8,11 @@ partners page's groups by role, as the reader sees them; axe-core on both, light
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 from typing import Iterator
 
 import axe_core
 import pytest
-from harness import FIXTURE_TODAY, FIXTURES, build
+from harness import build_fixtures
 from local_server import serving
 
 FUNDING = "funded/2.0/funding/"
@@ -24,11 +22,7 @@ PARTNERS = "funded/2.0/partners/"
 @pytest.fixture(scope="module")
 def funded_server(tmp_path_factory: pytest.TempPathFactory, chromium_path: str) -> Iterator[str]:
     """tests/fixtures/funded built and served on 127.0.0.1."""
-    project = tmp_path_factory.mktemp("funded-browser")
-    shutil.copytree(FIXTURES / "funded", project / "frameworks" / "funded")
-    result = build(project, today=FIXTURE_TODAY)
-    assert result.code == 0, f"build failed:\n{result.out}\n{result.err}"
-    with serving(project / "site") as url:
+    with serving(build_fixtures(tmp_path_factory.mktemp("funded-browser"), "funded")) as url:
         yield url
 
 

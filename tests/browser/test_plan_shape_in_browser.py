@@ -9,14 +9,12 @@ areas page, which lists the activities naming it and has no axe-core violation i
 from __future__ import annotations
 
 import contextlib
-import shutil
-from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlsplit
 
 import axe_core
 import pytest
-from harness import FIXTURES, build
+from harness import build_fixtures
 from local_server import serving
 from record import Visit, accessible_name
 from site_map import SCHEMES, SHAPED_AREAS, SHAPED_GOAL, SHAPED_TODAY
@@ -34,11 +32,7 @@ FACTS = """id => Object.fromEntries([...document.getElementById(id).nextElementS
 
 @pytest.fixture(scope="module")
 def shaped_server(tmp_path_factory: pytest.TempPathFactory, chromium_path: str) -> Iterator[str]:
-    project = tmp_path_factory.mktemp("shaped-browser")
-    shutil.copytree(FIXTURES / "shaped", project / "frameworks" / "shaped")
-    result = build(project, today=SHAPED_TODAY)
-    assert result.code == 0, f"build failed:\n{result.out}\n{result.err}"
-    with serving(Path(project / "site")) as url:
+    with serving(build_fixtures(tmp_path_factory.mktemp("shaped-browser"), "shaped", today=SHAPED_TODAY)) as url:
         yield url
 
 

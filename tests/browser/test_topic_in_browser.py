@@ -11,7 +11,7 @@ import shutil
 from typing import Iterator
 
 import pytest
-from harness import FIXTURE_TODAY, FIXTURES, build, edit_yaml
+from harness import FIXTURE_TODAY, FIXTURES, built_site, edit_yaml
 from local_server import serving
 
 HELP_TITLE = "Get help or report violence or a threat"
@@ -23,9 +23,7 @@ def community_site(tmp_path_factory: pytest.TempPathFactory, chromium_path: str)
     project = tmp_path_factory.mktemp("topic")
     shutil.copytree(FIXTURES / "minimal", project / "frameworks" / "minimal")
     edit_yaml(project / "frameworks" / "minimal" / "framework.yml", lambda data: data.update(topic="community-violence"))
-    result = build(project, today=FIXTURE_TODAY)
-    assert result.code == 0, result.out + result.err
-    with serving(project / "site") as url:
+    with serving(built_site(project, today=FIXTURE_TODAY)) as url:
         yield url
 
 

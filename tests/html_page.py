@@ -3,7 +3,8 @@
 `parse(html)` returns the document's root `Node`; each element keeps its tag, its attributes
 (entities decoded, a missing value read as "") and its children in document order (elements
 and text; a `<script>`'s text is its child, an unclosed one runs to the end of the page).
-`tests/html_scan.py` scans this tree for executable markup; the tests read pages through it.
+`tests/html_scan.py` scans this tree for executable markup; the tests read pages through it
+(`built_page`, `article` for a page of a built site).
 """
 
 from __future__ import annotations
@@ -80,3 +81,17 @@ def parse(html: str) -> Node:
 def parse_file(path: Path) -> Node:
     """The tree of an HTML file."""
     return parse(path.read_text(encoding="utf-8"))
+
+
+def built_page(site: Path, path: str) -> Node:
+    """The tree of the page built at `path` under `site`: the folder's index.html, or the .html file named."""
+    file = site / path if path.endswith(".html") else site / path / "index.html"
+    assert file.is_file(), f"{path or 'the home page'} was not built"
+    return parse_file(file)
+
+
+def article(site: Path, path: str) -> Node:
+    """The `<article>` of the page built at `path` under `site`: its content, without navigation and header."""
+    found = built_page(site, path).find_all("article")
+    assert found, f"{path or 'the home page'} has no <article>"
+    return found[0]

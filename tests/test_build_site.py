@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 from harness import DEMO_TODAY, FRAMEWORKS, build, built_site, cli, differing, run_process, snapshot
-from html_page import Node, parse, parse_file
+from html_page import Node, built_page, parse, parse_file
 
 from framework_builder.model.framework import Framework
 from framework_builder.model.items import walk
@@ -54,12 +54,6 @@ def site(project: Path) -> Path:
     return built_site(project, today=TODAY)
 
 
-def page(site: Path, path: str) -> Node:
-    file = site / path / "index.html" if not path.endswith(".html") else site / path
-    assert file.is_file(), f"{file.relative_to(site)} was not built"
-    return parse_file(file)
-
-
 def version_framework(slug: str, version: str) -> Framework:
     """The framework of one version as the builder reads it (a release, or the working version)."""
     loaded = load_framework(FRAMEWORKS / slug)
@@ -75,7 +69,7 @@ ALL_VERSIONS = [("stamford", "0.2"), ("stamford", "0.3"), ("riverton", "1.0"), (
 
 
 def test_portal_lists_every_framework_with_city_status_latest_and_comments(site: Path) -> None:
-    portal = page(site, "index.html")
+    portal = built_page(site, "index.html")
     text = portal.text()
     assert "Stamford, Connecticut · Version 0.3 · Draft open for public comment" in text
     assert "Riverton, Example State · Version 1.1 · Adopted" in text
@@ -88,7 +82,7 @@ def test_portal_lists_every_framework_with_city_status_latest_and_comments(site:
 
 @pytest.mark.parametrize(("slug", "latest"), [("stamford", "0.3"), ("riverton", "1.1"), ("lakeport", "1.0")])
 def test_framework_index_redirects_to_latest(site: Path, slug: str, latest: str) -> None:
-    redirect = page(site, slug)
+    redirect = built_page(site, slug)
     refresh = [meta.attrs["content"] for meta in redirect.find_all("meta")
                if meta.attrs.get("http-equiv", "").lower() == "refresh"]
     assert refresh == [f"0; url={latest}/"]
@@ -130,7 +124,7 @@ def test_every_objective_action_and_indicator_has_an_anchor_on_its_goal_page(sit
     framework = version_framework("stamford", "0.3")
     missing = []
     for goal in framework.goals:
-        ids = {node.attrs.get("id") for node in page(site, f"stamford/0.3/goals/{goal.id}").walk()}
+        ids = {node.attrs.get("id") for node in built_page(site, f"stamford/0.3/goals/{goal.id}").walk()}
         missing += [f"{goal.id}#{i.id}" for i in walk(framework) if i.kind in ("objective", "action", "indicator")
                     and i.goal is goal and i.id not in ids]
     assert not missing
@@ -139,7 +133,7 @@ def test_every_objective_action_and_indicator_has_an_anchor_on_its_goal_page(sit
 def test_every_goal_id_is_an_anchor_on_its_goal_page(site: Path) -> None:
     goals = version_framework("stamford", "0.3").goals
     missing = [goal.id for goal in goals
-               if goal.id not in {node.attrs.get("id") for node in page(site, f"stamford/0.3/goals/{goal.id}").walk()}]
+               if goal.id not in {node.attrs.get("id") for node in built_page(site, f"stamford/0.3/goals/{goal.id}").walk()}]
     assert not missing
 
 
@@ -150,7 +144,7 @@ def test_draft_items_have_one_comment_link_per_channel_naming_the_item(site: Pat
     assert channels == ["email", "github"]
     checked = 0
     for goal in framework.goals:
-        on_page = item_links(page(site, f"stamford/0.3/goals/{goal.id}"))
+        on_page = item_links(built_page(site, f"stamford/0.3/goals/{goal.id}"))
         for item in walk(framework):
             if item.kind not in COMMENTABLE or item.goal is not goal:
                 continue
@@ -199,15 +193,15 @@ def test_downloads_hold_the_whole_version(site: Path) -> None:
 
 
 def test_older_version_links_to_the_current_one(site: Path) -> None:
-    older = page(site, "riverton/1.0")
+    older = built_page(site, "riverton/1.0")
     assert "This is an older version (1.0" in older.text()
     # The banner's link, read from the version's root page, leads to the current version's root.
     assert "riverton/1.1/" in {urljoin("riverton/1.0/", link.get("href", "")) for link in links(older)}
-    assert "This is an older version" not in page(site, "riverton/1.1").text()
+    assert "This is an older version" not in built_page(site, "riverton/1.1").text()
 
 
 def test_draft_shows_its_status_and_comment_window(site: Path) -> None:
-    text = page(site, "stamford/0.3").text()
+    text = built_page(site, "stamford/0.3").text()
     assert "Draft open for public comment" in text
     assert "open until 31 January 2027" in text
 
@@ -217,7 +211,7 @@ def test_changes_page_names_the_items_changed_since_the_previous_version(site: P
     assert code == 0, err
     changes = json.loads(out)
     assert len(changes) > 3
-    text = page(site, "riverton/1.1/changes").text()
+    text = built_page(site, "riverton/1.1/changes").text()
     for change in changes[1:]:  # the first is the framework's: "The framework as a whole"
         assert change["title"] in text and change["id"] not in text, change["id"]  # names, never ids
     assert "New indicator: " in text
@@ -262,8 +256,8 @@ def test_outside_the_comment_window_the_draft_says_so_and_has_no_links(tmp_path:
     result = build(project, "--only", "stamford", today=today)
     assert result.code == 0, result.err
     draft = project / "site" / "stamford" / "0.3"
-    assert expected in page(draft, "").text()
-    assert expected in page(draft, "goals/reporting").text()
+    assert expected in built_page(draft, "").text()
+    assert expected in built_page(draft, "goals/reporting").text()
     with_links = [str(f.relative_to(draft)) for f in html_files(draft) if item_links(parse_file(f))]
     assert not with_links
-    assert "Open for comment" not in page(project / "site", "index.html").text()
+    assert "Open for comment" not in built_page(project / "site", "index.html").text()

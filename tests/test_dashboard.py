@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from harness import FRAMEWORKS, build, build_demo
-from html_page import Node, parse_file
+from html_page import Node, article, built_page
 
 from framework_builder.model.framework import ActionStatus
 from framework_builder.site.render import indicators as indicator_view
@@ -43,21 +43,8 @@ def working():
     return loaded.framework
 
 
-def page(site: Path, path: str) -> Node:
-    file = site / path if path.endswith(".html") else site / path / "index.html"
-    assert file.is_file(), f"{path} was not built"
-    return parse_file(file)
-
-
-def article(node: Node) -> Node:
-    found = node.find_all("article")
-    assert found, "no <article>"
-    return found[0]
-
-
-def dashboard_section(overview: Node, goal_id: str) -> list[Node | str]:
-    """What the overview shows under one goal's dashboard heading, up to the next heading."""
-    body = article(overview)
+def dashboard_section(body: Node, goal_id: str) -> list[Node | str]:
+    """What the overview's article `body` shows under one goal's dashboard heading, up to the next heading."""
     nodes = [child for child in body.children if isinstance(child, Node)]
     start = next(i for i, n in enumerate(nodes) if n.attrs.get("id") == f"dashboard-{goal_id}")
     section = []
@@ -69,7 +56,7 @@ def dashboard_section(overview: Node, goal_id: str) -> list[Node | str]:
 
 
 def test_each_goal_has_its_actions_by_status_in_words_and_a_bar(site: Path, working) -> None:
-    overview = page(site, "stamford/0.3/")
+    overview = article(site, "stamford/0.3/")
     for goal in working.goals:
         section = dashboard_section(overview, goal.id)
         statuses = Counter(a.status for o in goal.objectives for a in o.actions)
@@ -86,16 +73,16 @@ def test_each_goal_has_its_actions_by_status_in_words_and_a_bar(site: Path, work
 
 
 def test_each_goal_heading_links_to_the_goal(site: Path, working) -> None:
-    overview = page(site, "stamford/0.3/")
+    overview = article(site, "stamford/0.3/")
     for goal in working.goals:
-        heading = next(n for n in article(overview).walk() if n.attrs.get("id") == f"dashboard-{goal.id}")
+        heading = next(n for n in overview.walk() if n.attrs.get("id") == f"dashboard-{goal.id}")
         hrefs = [a.attrs["href"] for a in heading.find_all("a") if "headerlink" not in a.attrs.get("class", "")]
         assert hrefs == [f"goals/{goal.id}/"], goal.id
         assert goal.title in heading.text()
 
 
 def test_each_goal_says_how_far_its_indicators_have_come(site: Path, working) -> None:
-    overview = page(site, "stamford/0.3/")
+    overview = article(site, "stamford/0.3/")
     said_progress = 0
     for goal in working.goals:
         text = " ".join(n.text() for n in dashboard_section(overview, goal.id))
@@ -114,7 +101,7 @@ def test_each_goal_says_how_far_its_indicators_have_come(site: Path, working) ->
 
 
 def test_the_working_version_is_dated_by_the_build_and_says_so(site: Path) -> None:
-    text = article(page(site, "stamford/0.3/")).text()
+    text = article(site, "stamford/0.3/").text()
     assert "Last updated on 1 December 2026: this version is not released yet, so this is the day this site was built" in text
 
 
@@ -122,7 +109,7 @@ def test_a_release_is_dated_by_its_release_and_says_so(site: Path) -> None:
     loaded = load_framework(FRAMEWORKS / "stamford")
     release = next(r for r in loaded.releases if r.version == "0.2")
     day = release.released_on
-    text = article(page(site, "stamford/0.2/")).text()
+    text = article(site, "stamford/0.2/").text()
     assert f"Last updated on {day.day} {day:%B %Y}, the day this version was released." in text
     assert "built" not in text.split("Last updated", 1)[1].split(".", 1)[0]
 
@@ -133,14 +120,14 @@ def test_a_later_build_redates_the_working_version_but_not_a_release(project: Pa
     result = build(project, today=LATER)
     try:
         assert result.code == 0, result.err
-        assert "Last updated on 20 December 2026" in article(page(site, "stamford/0.3/")).text()
+        assert "Last updated on 20 December 2026" in article(site, "stamford/0.3/").text()
         assert (site / "stamford/0.2/index.html").read_bytes() == release_before
     finally:
         assert build(project, today=TODAY).code == 0
 
 
 def test_at_a_glance_is_a_list_of_figures_not_a_wide_table(site: Path, working) -> None:
-    figures = article(page(site, "stamford/0.3/")).find_all("ul", "fb-figures")
+    figures = article(site, "stamford/0.3/").find_all("ul", "fb-figures")
     assert len(figures) == 1
     words = [li.text() for li in figures[0].find_all("li")]
     assert words[0] == f"{len(working.goals)} goals"
@@ -148,8 +135,7 @@ def test_at_a_glance_is_a_list_of_figures_not_a_wide_table(site: Path, working) 
 
 
 def test_the_goals_folder_has_a_page_listing_every_goal(site: Path, working) -> None:
-    goals = page(site, "stamford/0.3/goals/")
-    body = article(goals)
+    body = article(site, "stamford/0.3/goals/")
     assert body.find_all("h1")[0].text() == "Goals"
     hrefs = [a.attrs["href"] for h2 in body.find_all("h2") for a in h2.find_all("a")
              if "headerlink" not in a.attrs.get("class", "")]
@@ -159,12 +145,12 @@ def test_the_goals_folder_has_a_page_listing_every_goal(site: Path, working) -> 
 def test_every_version_has_a_goals_page_in_its_navigation(site: Path) -> None:
     for version in ("stamford/0.2", "stamford/0.3", "riverton/1.0", "riverton/1.1", "lakeport/1.0"):
         assert (site / version / "goals" / "index.html").is_file(), version
-        nav = page(site, version + "/").find_all("nav", "md-nav--primary")[0]
+        nav = built_page(site, version + "/").find_all("nav", "md-nav--primary")[0]
         assert "goals/" in [a.attrs.get("href") for a in nav.find_all("a")], version
 
 
 def test_the_404_page_is_friendly_and_links_home(site: Path) -> None:
-    body = article(page(site, "stamford/0.3/404.html"))
+    body = article(site, "stamford/0.3/404.html")
     assert body.find_all("h1")[0].text() == "Page not found"
     home = body.find_all("a", "fb-home")
     assert [a.attrs["href"] for a in home] == ["/"]  # no site address: the server's root, the portal
@@ -173,12 +159,12 @@ def test_the_404_page_is_friendly_and_links_home(site: Path) -> None:
 
 def test_with_a_site_address_the_404_links_to_the_versions_overview(tmp_path: Path) -> None:
     site = build_demo(tmp_path, "--only", "stamford", "--site-url", "https://prevent.example.org/", today=TODAY)
-    body = article(page(site, "stamford/0.3/404.html"))
+    body = article(site, "stamford/0.3/404.html")
     assert [a.attrs["href"] for a in body.find_all("a", "fb-home")] == ["https://prevent.example.org/stamford/0.3/"]
 
 
 def test_the_header_has_a_short_title_for_phones(site: Path, working) -> None:
-    header = page(site, "stamford/0.3/").find_all("header", "md-header")[0]
+    header = built_page(site, "stamford/0.3/").find_all("header", "md-header")[0]
     assert [n.text() for n in header.find_all("span", "fb-title--short")] == [working.city]
     assert [n.text() for n in header.find_all("span", "fb-title--long")] == [working.title]
 

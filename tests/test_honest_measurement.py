@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from harness import build_fixtures
-from html_page import Node, parse, parse_file
+from html_page import Node, article, built_page, parse
 
 from framework_builder.model.framework import Indicator
 from framework_builder.model.measurement import direction_agrees, period_bounds
@@ -183,10 +183,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_fixtures(tmp_path_factory.mktemp("measured"), "measured") / "measured" / "1.0"
 
 
-def page(site: Path, path: str) -> Node:
-    return parse_file(site / path / "index.html")
-
-
 def shown(node: Node) -> str:
     """A cell's text as it reads, a line break read as a space."""
     def raw(n: Node) -> str:
@@ -196,7 +192,7 @@ def shown(node: Node) -> str:
 
 def table_rows(site: Path) -> dict[str, list[str]]:
     """The indicators table, by indicator id: latest value, starting point, target, progress."""
-    [table] = page(site, "indicators").find_all("div", "fb-indicators")[0].find_all("table")
+    [table] = built_page(site, "indicators").find_all("div", "fb-indicators")[0].find_all("table")
     found = {}
     for row in table.find_all("tr"):
         links = row.find_all("a")
@@ -241,7 +237,7 @@ def items(nodes: list[Node]) -> list[str]:
 
 
 def test_no_bar_where_no_share_is_given(site: Path) -> None:
-    indicators = page(site, "indicators")
+    indicators = built_page(site, "indicators")
     bars = {anchor: [b.text() for n in section(indicators, anchor) for b in n.find_all("span", "fb-progress__text")]
             for anchor in ("feel-safe", "shootings", "feel-unsafe", "clinic-hours", "youth-trust")}
 
@@ -250,7 +246,7 @@ def test_no_bar_where_no_share_is_given(site: Path) -> None:
 
 
 def test_the_body_gives_values_with_units_and_periods(site: Path) -> None:
-    goal = page(site, "goals/safety")
+    goal = built_page(site, "goals/safety")
     facts = items(section(goal, "feel-safe"))
 
     assert "Starting point: 63 % in 2024" in facts and "Target: 58 % in 2026" in facts
@@ -260,7 +256,7 @@ def test_the_body_gives_values_with_units_and_periods(site: Path) -> None:
 
 
 def test_measurements_are_listed_with_their_period_and_unit(site: Path) -> None:
-    [table] = [t for node in section(page(site, "goals/safety"), "feel-safe") for t in node.find_all("table")]
+    [table] = [t for node in section(built_page(site, "goals/safety"), "feel-safe") for t in node.find_all("table")]
     rows = [[cell.text() for cell in row.children if isinstance(cell, Node)] for row in table.find_all("tr")]
 
     assert rows == [["When", "Value", "Note"], ["First quarter of 2025", "60 %", ""],
@@ -277,20 +273,20 @@ def links(nodes: list[Node], prefix: str) -> list[tuple[str, str]]:
 
 
 def test_an_indicator_names_the_work_it_measures_with_the_frameworks_level_names(site: Path) -> None:
-    goal = page(site, "goals/safety")
+    goal = built_page(site, "goals/safety")
     [facts] = [text for text in items(section(goal, "shootings")) if text.startswith("Measures")]
 
     assert facts == ("Measures the work of: Street outreach in every neighbourhood (strategy), "
                      "Hire a street outreach team (action)")
     assert links(section(goal, "shootings"), "Measures the work of") == [
         ("Street outreach in every neighbourhood", "./#outreach"), ("Hire a street outreach team", "./#outreach-team")]
-    assert links(section(page(site, "indicators"), "shootings"), "Measures the work of") == [
+    assert links(section(built_page(site, "indicators"), "shootings"), "Measures the work of") == [
         ("Street outreach in every neighbourhood", "../goals/safety/#outreach"),
         ("Hire a street outreach team", "../goals/safety/#outreach-team")]
 
 
 def test_each_action_and_strategy_names_the_indicators_that_measure_it(site: Path) -> None:
-    goal = page(site, "goals/safety")
+    goal = built_page(site, "goals/safety")
 
     assert links(section(goal, "outreach-team"), "Measured by") == [
         ("Shootings", "./#shootings"), ("Young people who trust the outreach team", "./#youth-trust")]
@@ -299,7 +295,7 @@ def test_each_action_and_strategy_names_the_indicators_that_measure_it(site: Pat
 
 
 def test_the_overview_does_not_average_an_indicator_that_moved_away(site: Path) -> None:
-    text = page(site, "").find_all("article")[0].text()
+    text = article(site, "").text()
 
     assert "1 of 5 measures have been measured against their target." in text
     assert "On average they are 50 % of the way from their starting point to their target." in text

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from harness import FIXTURE_TODAY, FIXTURES, build_fixtures, built_site, edit_yaml, markdown_as_read
-from html_page import Node, parse_file
+from html_page import Node, article, parse_file
 
 from framework_builder.model.framework import Engagement, Frequency, FundingLink, Horizon, Role
 from framework_builder.site.render.money import data_amounts, money, total
@@ -34,14 +34,6 @@ MINIMAL = "minimal/1.0/"
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The funded and minimal fixtures built once, in a project of their own."""
     return build_fixtures(tmp_path_factory.mktemp("money"), "funded", "minimal")
-
-
-def article(site: Path, path: str) -> Node:
-    file = site / path / "index.html"
-    assert file.is_file(), f"{path} was not built"
-    found = parse_file(file).find_all("article")
-    assert found, f"{path} has no <article>"
-    return found[0]
 
 
 def blocks(body: Node) -> list[Node]:

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from harness import build_fixtures
-from html_page import Node, parse_file
+from html_page import Node, article, parse_file
 
 SHAPED = "shaped/2.0/"
 MINIMAL = "minimal/1.0/"
@@ -26,13 +26,6 @@ YOUTH_STRATEGY = "1.05: Expand youth outreach <after school> & *weekends*"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_fixtures(tmp_path_factory.mktemp("plan-shape"), "shaped", "minimal")
-
-
-def article(site: Path, path: str) -> Node:
-    """The content of a built page (without the navigation and header)."""
-    file = site / path / "index.html"
-    assert file.is_file(), f"{path} was not built"
-    return parse_file(file).find_all("article")[0]
 
 
 def texts(node: Node, tag: str, css_class: str = "") -> list[str]:

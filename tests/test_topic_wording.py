@@ -15,7 +15,7 @@ from typing import Callable
 
 import pytest
 from harness import FIXTURE_TODAY, built_site, edit_yaml
-from html_page import Node, parse_file
+from html_page import Node, built_page, parse_file
 
 from framework_builder.model.framework import IndicatorType, Topic
 from framework_builder.site.render.topic import DEFAULT_TOPIC, WORDS, topic_words
@@ -46,10 +46,6 @@ def with_topic(copy_framework: Callable[..., Path], topic: str | None, slug: str
     return folder
 
 
-def page(site: Path, path: str) -> Node:
-    return parse_file(site / path / "index.html" if not path.endswith(".html") else site / path)
-
-
 def heading(node: Node, tag: str) -> list[str]:
     return [element.text() for element in node.find_all(tag)]
 
@@ -74,29 +70,29 @@ def test_no_page_of_a_community_violence_framework_says_hate_or_bias(community_s
 
 def test_the_pages_name_community_violence(community_site: Path) -> None:
     version = "minimal/1.0/"
-    assert heading(page(community_site, version + "help"), "h1") == ["Get help or report violence or a threat"]
-    privacy = page(community_site, version + "privacy")
+    assert heading(built_page(community_site, version + "help"), "h1") == ["Get help or report violence or a threat"]
+    privacy = built_page(community_site, version + "privacy")
     assert "Reporting violence or a threat" in heading(privacy, "h2")
     assert any(p.text() == "The get help page lists places to report violence or a threat or get support. "
                "Those services are run by other organizations, and their own privacy policies apply. "
                "If you are in danger now, call your emergency number (911 in the United States)."
                for p in privacy.find_all("p"))
-    links = [a.text() for a in page(community_site, version).find_all("a")]
+    links = [a.text() for a in built_page(community_site, version).find_all("a")]
     assert "Get help or report violence or a threat" in links
-    assert impact_explanations(page(community_site, version + "goals/reporting")) == [
+    assert impact_explanations(built_page(community_site, version + "goals/reporting")) == [
         "Type: Impact. Shows long-term change in the community, for example fewer people hurt by violence."]
-    portal = page(community_site, "index.html")
+    portal = built_page(community_site, "index.html")
     assert portal.find_all("p")[0].text().startswith("Each city's plan to prevent community violence, "
                                                      "written with its community.")
 
 
 def test_without_a_topic_the_demo_keeps_its_words(demo_site: Path) -> None:
-    assert heading(page(demo_site, "stamford/0.3/help"), "h1") == ["Get help or report a bias incident"]
-    assert "Reporting a bias incident" in heading(page(demo_site, "stamford/0.3/privacy"), "h2")
-    assert "Get help or report a bias incident" in [a.text() for a in page(demo_site, "stamford/0.3/").find_all("a")]
+    assert heading(built_page(demo_site, "stamford/0.3/help"), "h1") == ["Get help or report a bias incident"]
+    assert "Reporting a bias incident" in heading(built_page(demo_site, "stamford/0.3/privacy"), "h2")
+    assert "Get help or report a bias incident" in [a.text() for a in built_page(demo_site, "stamford/0.3/").find_all("a")]
     assert "Type: Impact. Shows long-term change in the community, for example fewer hate incidents." in \
-        impact_explanations(page(demo_site, "riverton/1.1/goals/neighbors"))
-    portal = page(demo_site, "index.html")  # Lakeport works against community violence: each city says its topic
+        impact_explanations(built_page(demo_site, "riverton/1.1/goals/neighbors"))
+    portal = built_page(demo_site, "index.html")  # Lakeport works against community violence: each city says its topic
     assert portal.find_all("p")[0].text().startswith("Each city's plan to prevent violence, written with its community.")
     assert [item.find_all("p")[0].text() for item in portal.find_all("li")] == [
         "A plan to prevent community violence.", "A plan to prevent hate and targeted violence.",
@@ -107,7 +103,7 @@ def test_a_portal_of_frameworks_on_different_topics_names_each(copy_framework: C
                                                                tmp_path: Path) -> None:
     with_topic(copy_framework, "gun-violence", "ashford", "Ashford")
     with_topic(copy_framework, None, "burton", "Burton")
-    portal = page(built_site(tmp_path, today=FIXTURE_TODAY), "index.html")
+    portal = built_page(built_site(tmp_path, today=FIXTURE_TODAY), "index.html")
 
     assert portal.find_all("p")[0].text().startswith("Each city's plan to prevent violence, written with its community.")
     lines = [[p.text() for p in item.find_all("p")] for item in portal.find_all("li")]  # by city: Ashford, Burton

@@ -90,9 +90,23 @@ def apply(folder: Path, edits: tuple[Edit | Make, ...]) -> None:
         path.write_bytes(raw.replace(old, new))
 
 
-SECOND_GOAL = """\
-id: second
-title: A second goal
+SECOND = "goals/second.yml"
+SECOND_INDICATORS = """\
+indicators:
+  - id: second-count
+    name: Things counted
+    type: output
+    measure: count
+    direction: increase
+"""
+
+
+def second_goal(body: str) -> str:
+    """A second goal file: its id and title, then `body`."""
+    return "id: second\ntitle: A second goal\n" + body
+
+
+SECOND_GOAL = second_goal("""\
 objectives:
   - id: reporting-channels
     title: Same id as an objective in reporting.yml
@@ -102,13 +116,7 @@ objectives:
         lead: city
         timeframe: mid-term
         addresses: [low-reporting]
-indicators:
-  - id: second-count
-    name: Things counted
-    type: output
-    measure: count
-    direction: increase
-"""
+""" + SECOND_INDICATORS)
 
 ERRORS = [
     # Reading files
@@ -247,8 +255,8 @@ ERRORS = [
     Case("number-where-text-expected", (Edit(HEAD, "    name: Testville Library", "    name: 1999"),),
          "FB103", f"{HEAD}:19:11", "not the number 1999", 'put it in quotes, name: "1999"'),
     # References and consistency
-    Case("duplicate-id-across-goals", (Edit("goals/second.yml", None, SECOND_GOAL),),
-         "FB201", "goals/second.yml:4:9",
+    Case("duplicate-id-across-goals", (Edit(SECOND, None, SECOND_GOAL),),
+         "FB201", f"{SECOND}:4:9",
          "id 'reporting-channels' is already used by objective 'Residents know where to report' in goals/reporting.yml",
          "ids must be unique"),
     Case("unknown-lead-near-miss", (Edit(GOAL, "lead: city", "lead: cty"),),
@@ -289,7 +297,8 @@ ERRORS = [
 ]
 
 
-def _validate(tmp_path: Path, *args: str) -> tuple[int, str, str]:
+def run_validate(tmp_path: Path, *args: str) -> tuple[int, str, str]:
+    """`validate ARGS` run in `tmp_path`: its exit code, stdout and stderr, with no traceback in them."""
     code, out, err = cli("validate", *args, cwd=tmp_path)
     assert "Traceback" not in out + err, out + err
     return code, out, err
@@ -300,7 +309,7 @@ def test_broken_input_is_reported_at_its_place(case: Case, copy_framework, tmp_p
     folder = copy_framework("minimal", slug=case.slug)
     apply(folder, case.edits)
 
-    code, out, err = _validate(tmp_path, f"frameworks/{case.slug}")
+    code, out, err = run_validate(tmp_path, f"frameworks/{case.slug}")
 
     assert code == 1, out + err
     assert not REFUSED_CHARACTER.search(out + err), "a refused character was echoed back"
@@ -323,7 +332,7 @@ def test_yes_where_text_expected_stays_text(copy_framework, tmp_path: Path) -> N
     folder = copy_framework()
     apply(folder, (Edit(HEAD, "    name: Testville Library", "    name: yes"),))
 
-    code, out, err = _validate(tmp_path, "frameworks/minimal")
+    code, out, err = run_validate(tmp_path, "frameworks/minimal")
 
     assert code == 0, out + err
     assert "1 framework valid: minimal" in out
@@ -374,8 +383,8 @@ WARNINGS = [
 def test_review_warning_fails_only_with_strict(case: WarningCase, copy_framework, tmp_path: Path) -> None:
     apply(copy_framework(), case.edits)
 
-    code, out, err = _validate(tmp_path, "frameworks/minimal")
-    strict_code, strict_out, _ = _validate(tmp_path, "--strict", "frameworks/minimal")
+    code, out, err = run_validate(tmp_path, "frameworks/minimal")
+    strict_code, strict_out, _ = run_validate(tmp_path, "--strict", "frameworks/minimal")
 
     assert code == 0, out + err
     assert strict_code == 1, strict_out
@@ -389,7 +398,7 @@ def test_review_warning_fails_only_with_strict(case: WarningCase, copy_framework
 
 
 def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
-    code, out, err = _validate(tmp_path, "frameworks/nowhere")
+    code, out, err = run_validate(tmp_path, "frameworks/nowhere")
 
     assert code == 2
     assert "does not exist" in err
@@ -414,7 +423,7 @@ def _write_release(folder: Path) -> Path:
 def test_untouched_release_is_valid(copy_framework, tmp_path: Path) -> None:
     _write_release(copy_framework())
 
-    code, out, err = _validate(tmp_path, "frameworks/minimal")
+    code, out, err = run_validate(tmp_path, "frameworks/minimal")
 
     assert code == 0, out + err
 
@@ -425,7 +434,7 @@ def test_edited_release_is_reported(copy_framework, tmp_path: Path) -> None:
     assert text.count("title: Publish a reporting guide") == 1
     path.write_text(text.replace("title: Publish a reporting guide", "title: Publish a better guide"), encoding="utf-8")
 
-    code, out, err = _validate(tmp_path, "frameworks/minimal")
+    code, out, err = run_validate(tmp_path, "frameworks/minimal")
 
     assert code == 1, out
     lines = out.splitlines()

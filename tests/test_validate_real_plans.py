@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from harness import cli
-from test_validate_corpus import GOAL, HEAD, Edit, apply
+from test_validate_corpus import GOAL, HEAD, SECOND, SECOND_INDICATORS, Edit, apply, run_validate, second_goal
 
 FOCUS_AREAS = """\
 focus_areas:
@@ -23,22 +22,6 @@ focus_areas:
 """
 HORIZON = "status: public-comment\n"
 AREA_ON_ACTION = "        funding: [city-budget]\n"
-SECOND = "goals/second.yml"
-
-
-SECOND_INDICATORS = """\
-indicators:
-  - id: second-count
-    name: Things counted
-    type: output
-    measure: count
-    direction: increase
-"""
-
-
-def second_goal(body: str) -> str:
-    """A second goal file: its id and title, then `body`."""
-    return "id: second\ntitle: A second goal\n" + body
 
 
 @dataclass(frozen=True)
@@ -54,8 +37,8 @@ def _lines(out: str) -> list[str]:
 
 
 def _report(tmp_path: Path, *args: str) -> tuple[int, str]:
-    code, out, err = cli("validate", *args, "frameworks/minimal", cwd=tmp_path)
-    assert "Traceback" not in out + err, out + err
+    """`validate ARGS frameworks/minimal`: its exit code and report (no traceback)."""
+    code, out, _ = run_validate(tmp_path, *args, "frameworks/minimal")
     return code, out
 
 

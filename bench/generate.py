@@ -10,7 +10,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import re
 from pathlib import Path
+
+from framework_builder.model.framework import Status
+from framework_builder.model.releases import dump_release, freeze, release_path
+from framework_builder.source.loader import load_framework
 
 SECTORS = ["local-government", "education", "law-enforcement", "nonprofit", "social-services", "faith",
            "community", "health", "business", "library"]
@@ -135,6 +140,33 @@ def generate(folder: Path | str, actions: int = 2000, indicators: int = 1000, go
         path.write_text(_goal_yml(rng, goal, goal_actions, goal_indicators, orgs, findings, funds), encoding="utf-8")
         written.append(path)
     return written
+
+
+def generate_versions(folder: Path, actions: int, indicators: int, goals: int, seed: int, comments: str) -> None:
+    """Write a framework (`generate`) with releases 1.0 (public comment) and 2.0 (adopted) and a working
+    version 3.0 open for comment through `comments` (the `comments:` block of its framework.yml)."""
+    generate(folder, actions, indicators, goals, seed=seed)
+    loaded = load_framework(folder)
+    if not loaded.ok or loaded.framework is None:
+        raise SystemExit(f"generated framework {folder.name} is not valid: {loaded.diagnostics[:3]}")
+    base = loaded.framework
+    (folder / "releases").mkdir()
+    for version, status, day, summary in (("1.0", Status.public_comment, dt.date(2025, 3, 1), "First draft."),
+                                          ("2.0", Status.adopted, dt.date(2025, 9, 1), base.summary)):
+        framework = base.model_copy(update={"version": version, "summary": summary})
+        release_path(folder, version).write_text(dump_release(freeze(framework, status, day)), encoding="utf-8")
+    head = folder / "framework.yml"
+    text = head.read_text(encoding="utf-8").replace('version: "1.0"', 'version: "3.0"')
+    head.write_text(text.replace("status: draft", "status: public-comment\n" + comments.rstrip()), encoding="utf-8")
+
+
+def edit_action_title(goal: Path, round_: int) -> None:
+    """Change the title of the first action (action-1) of the goal file `goal`, naming `round_`."""
+    text = goal.read_text(encoding="utf-8")
+    edited, count = re.subn(r"(      - id: action-1\n        title: ).*", rf"\g<1>Edited action title {round_}", text)
+    if count != 1:
+        raise SystemExit("could not find the action to edit")
+    goal.write_text(edited, encoding="utf-8")
 
 
 def main() -> None:

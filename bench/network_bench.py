@@ -24,7 +24,6 @@ Use a small --frameworks (4) to check the benchmark itself; the goals are meant 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import re
 import shutil
@@ -37,11 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate  # noqa: E402
-
-from framework_builder.model.framework import Status  # noqa: E402
-from framework_builder.model.releases import dump_release, freeze, release_path  # noqa: E402
-from framework_builder.source.loader import load_framework  # noqa: E402
+from generate import edit_action_title, generate_versions  # noqa: E402
 
 ACTIONS, INDICATORS, GOALS = 50, 15, 5
 TODAY = "2026-12-01"
@@ -60,34 +55,6 @@ sys.stderr.write(done.stderr)
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 sys.exit(done.returncode)
 """
-
-
-def _framework(root: Path, number: int) -> None:
-    """One framework with releases 1.0 (public comment) and 2.0 (adopted) and working version 3.0."""
-    folder = root / f"city-{number:03d}"
-    generate(folder, ACTIONS, INDICATORS, GOALS, seed=number)
-    loaded = load_framework(folder)
-    if not loaded.ok or loaded.framework is None:
-        raise SystemExit(f"generated framework {folder.name} is not valid: {loaded.diagnostics[:3]}")
-    base = loaded.framework
-    (folder / "releases").mkdir()
-    for version, status, day, summary in (("1.0", Status.public_comment, dt.date(2025, 3, 1), "First draft."),
-                                          ("2.0", Status.adopted, dt.date(2025, 9, 1), base.summary)):
-        framework = base.model_copy(update={"version": version, "summary": summary})
-        release_path(folder, version).write_text(dump_release(freeze(framework, status, day)), encoding="utf-8")
-    head = folder / "framework.yml"
-    text = head.read_text(encoding="utf-8").replace('version: "1.0"', 'version: "3.0"')
-    head.write_text(text.replace("status: draft", "status: public-comment\n" + COMMENTS.rstrip()), encoding="utf-8")
-
-
-def edit_one_draft(root: Path, round_: int) -> None:
-    """Change the title of the first action of the first framework's working version."""
-    goal = sorted(root.iterdir())[0] / "goals" / "goal-01.yml"
-    text = goal.read_text(encoding="utf-8")
-    edited, count = re.subn(r"(      - id: action-1\n        title: ).*", rf"\g<1>Edited action title {round_}", text)
-    if count != 1:
-        raise SystemExit("could not find the action to edit")
-    goal.write_text(edited, encoding="utf-8")
 
 
 @dataclass
@@ -141,7 +108,7 @@ def main() -> int:
     try:
         root = project / "frameworks"
         for number in range(1, count + 1):
-            _framework(root, number)
+            generate_versions(root / f"city-{number:03d}", ACTIONS, INDICATORS, GOALS, number, COMMENTS)
         versions = count * 3
         print(f"network: {count} frameworks × 3 versions × {ACTIONS} actions ({versions} versions) in {project}; "
               f"{os.cpu_count()} cores", flush=True)
@@ -153,7 +120,7 @@ def main() -> int:
             rows["full, zensical --jobs 2"].append(build(project, "--jobs", "2", "--engine", "zensical", clean=True))
             rows["full, --jobs 2"].append(build(project, "--jobs", "2", clean=True))
             rows["no change"].append(build(project, "--jobs", "2"))
-            edit_one_draft(root, round_)
+            edit_action_title(sorted(root.iterdir())[0] / "goals" / "goal-01.yml", round_)  # the first draft
             rows["one draft"].append(build(project, "--jobs", "2"))
             print(f"round {round_}: " + ", ".join(f"{name} {runs[-1].seconds:.1f} s" for name, runs in rows.items()),
                   flush=True)

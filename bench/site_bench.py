@@ -19,7 +19,6 @@ and reads the share of our own rendering against MkDocs from the full builds' su
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import re
 import shutil
@@ -32,10 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate  # noqa: E402
+from generate import edit_action_title, generate_versions  # noqa: E402
 
-from framework_builder.model.framework import Status  # noqa: E402
-from framework_builder.model.releases import dump_release, freeze, release_path  # noqa: E402
 from framework_builder.source.loader import load_framework  # noqa: E402
 
 FRAMEWORKS, ACTIONS, INDICATORS, GOALS = 10, 100, 30, 6
@@ -54,43 +51,15 @@ MAX_RENDER_SHARE = 0.10
 SUMMARY = re.compile(r"our rendering ([0-9.]+) s, MkDocs ([0-9.]+) s")
 
 
-def _framework(root: Path, number: int) -> None:
-    """One framework with releases 1.0 (public comment) and 2.0 (adopted) and working version 3.0."""
-    folder = root / f"bench-{number:02d}"
-    generate(folder, ACTIONS, INDICATORS, GOALS, seed=number)
-    loaded = load_framework(folder)
-    if not loaded.ok or loaded.framework is None:
-        raise SystemExit(f"generated framework {folder.name} is not valid: {loaded.diagnostics[:3]}")
-    base = loaded.framework
-    (folder / "releases").mkdir()
-    for version, status, day, summary in (("1.0", Status.public_comment, dt.date(2025, 3, 1), "First draft."),
-                                          ("2.0", Status.adopted, dt.date(2025, 9, 1), base.summary)):
-        framework = base.model_copy(update={"version": version, "summary": summary})
-        release_path(folder, version).write_text(dump_release(freeze(framework, status, day)), encoding="utf-8")
-    head = folder / "framework.yml"
-    text = head.read_text(encoding="utf-8").replace('version: "1.0"', 'version: "3.0"')
-    head.write_text(text.replace("status: draft", "status: public-comment\n" + COMMENTS.rstrip()), encoding="utf-8")
-
-
 def generate_network(root: Path) -> None:
     """Write the whole synthetic network into `root` and check it validates."""
     for number in range(1, FRAMEWORKS + 1):
-        _framework(root, number)
+        generate_versions(root / f"bench-{number:02d}", ACTIONS, INDICATORS, GOALS, number, COMMENTS)
     for folder in sorted(root.iterdir()):
         loaded = load_framework(folder)
         versions = 1 + len(loaded.releases)
         if not loaded.ok or versions != 3:
             raise SystemExit(f"{folder.name}: not valid or not 3 versions: {loaded.diagnostics[:3]}")
-
-
-def edit_one_draft(root: Path, round_: int) -> None:
-    """Change the title of the first action of one framework's working version."""
-    goal = root / "bench-01" / "goals" / "goal-01.yml"
-    text = goal.read_text(encoding="utf-8")
-    edited, count = re.subn(r"(      - id: action-1\n        title: ).*", rf"\g<1>Edited action title {round_}", text)
-    if count != 1:
-        raise SystemExit("could not find the action to edit")
-    goal.write_text(edited, encoding="utf-8")
 
 
 @dataclass
@@ -142,7 +111,7 @@ def main() -> int:
             shutil.rmtree(project / "site", ignore_errors=True)
             full.append(build(project))
             unchanged.append(build(project))
-            edit_one_draft(project / "frameworks", round_)
+            edit_action_title(project / "frameworks" / "bench-01" / "goals" / "goal-01.yml", round_)  # one draft
             draft.append(build(project))
             print(f"round {round_}: full {full[-1].seconds:.1f} s ({full[-1].built} built), "
                   f"no change {unchanged[-1].seconds:.2f} s ({unchanged[-1].reused} reused), "

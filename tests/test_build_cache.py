@@ -14,7 +14,9 @@ from harness import DEMO_TODAY, FRAMEWORKS, Result, build, differing, edit_yaml,
 from html_page import parse_file
 
 TODAY = DEMO_TODAY
-VERSIONS = ("lakeport 1.0", "riverton 1.0", "riverton 1.1", "stamford 0.2", "stamford 0.3")
+# Each version of the demo, and those in Spanish too (the demo translates Riverton and Stamford).
+VERSIONS = ("lakeport 1.0", "riverton 1.0", "riverton 1.0 in es", "riverton 1.1", "riverton 1.1 in es",
+            "stamford 0.2", "stamford 0.2 in es", "stamford 0.3", "stamford 0.3 in es")
 
 
 def built(project: Path) -> Result:
@@ -28,7 +30,7 @@ def progress(stderr: str) -> dict[str, str]:
     """What the progress lines say about each version: 'cached' or 'built'."""
     found = {}
     for line in stderr.splitlines():
-        match = re.match(r"(\S+ \S+) \([a-z-]+\): (.*), [0-9.]+ s$", line)
+        match = re.match(r"(\S+ \S+(?: in \S+)?) \([a-z-]+\): (.*), [0-9.]+ s$", line)
         if match:
             found[match.group(1)] = "cached" if match.group(2) == "unchanged, from cache" else "built"
     return found
@@ -64,9 +66,9 @@ def test_an_unchanged_rebuild_reuses_every_version(runs: dict) -> None:
 
 
 def test_editing_the_working_version_rebuilds_only_that_version(runs: dict, project: Path) -> None:
+    # The Spanish 0.3 too: its translation of that title is out of date now, so it shows the new English one.
     assert progress(runs["edited"].err) == {
-        "lakeport 1.0": "cached", "riverton 1.0": "cached", "riverton 1.1": "cached", "stamford 0.2": "cached",
-        "stamford 0.3": "built"}
+        **{version: "cached" for version in VERSIONS}, "stamford 0.3": "built", "stamford 0.3 in es": "built"}
     page = parse_file(project / "site" / "stamford" / "0.3" / "goals" / "reporting" / "index.html")
     assert "Make reporting bias incidents safe, easy and trusted" in page.text()
 

@@ -91,7 +91,12 @@ def test_every_page_type_is_checked(site: Path) -> None:
                  "stamford/0.3/privacy/index.html",
                  # Lakeport: strategies, a goal with actions only under it, a measures-only goal, focus areas
                  "lakeport/1.0/goals/intervene/index.html", "lakeport/1.0/goals/youth/index.html",
-                 "lakeport/1.0/goals/measures/index.html", "lakeport/1.0/areas/index.html"]:
+                 "lakeport/1.0/goals/measures/index.html", "lakeport/1.0/areas/index.html",
+                 # In Spanish: Riverton translated completely, Stamford with notes on texts shown in English
+                 "riverton/1.1/es/index.html", "riverton/1.1/es/404.html", "riverton/1.1/es/goals/reporting/index.html",
+                 "riverton/1.0/es/index.html", "stamford/0.3/es/goals/awareness/index.html",
+                 "stamford/0.3/es/action-plan/index.html", "stamford/0.3/es/indicators/index.html",
+                 "stamford/0.3/es/partners/index.html", "stamford/0.3/es/funding/index.html"]:
         assert page in pages
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from framework_builder.editor.files import NotEditable, editable_path, folder_of, is_framework_file, read_data
 from framework_builder.editor.form_data import from_form, to_form
-from framework_builder.editor.schema_walk import SchemaWalker
+from framework_builder.editor.schema_walk import SchemaWalker, walker_for
 from framework_builder.editor.yaml_style import UnsafeWrite, write_over
 from framework_builder.model.framework import FrameworkFile, Goal
 from framework_builder.source.diagnostics import FORMATTERS, Diagnostic
@@ -44,12 +44,10 @@ class LocalBackend:
     def __init__(self, project: Path, root: Path) -> None:
         self.project = project
         self.root = root
-        self.walkers = {FrameworkFile: SchemaWalker(FrameworkFile.model_json_schema()),
-                        Goal: SchemaWalker(Goal.model_json_schema())}
         self.lock = threading.Lock()
 
     def walker(self, path: Path) -> SchemaWalker:
-        return self.walkers[FrameworkFile if is_framework_file(path) else Goal]
+        return walker_for(FrameworkFile if is_framework_file(path) else Goal)
 
     def handle(self, body: Any) -> Any:
         """Answer one request; raises Refused for what the form should show as an error."""

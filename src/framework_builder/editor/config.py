@@ -10,7 +10,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from framework_builder.editor.schema_walk import Schema, SchemaWalker, Shape
+from framework_builder.editor.files import read_data
+from framework_builder.editor.schema_walk import Schema, Shape, walker_for
 from framework_builder.model.framework import FrameworkFile, Goal, Levels
 from framework_builder.model.layout import FRAMEWORK_FILE
 from framework_builder.site.render.words import LABELS
@@ -94,7 +95,7 @@ class FormBuilder:
     """Decap fields for one model, with the choices of one framework."""
 
     def __init__(self, model: type, choices: Choices) -> None:
-        self.walker = SchemaWalker(model.model_json_schema())
+        self.walker = walker_for(model)
         self.model_name = model.__name__
         self.choices = choices
 
@@ -221,8 +222,6 @@ def editor_config(collections: list[dict[str, Any]], backend: dict[str, Any], si
 
 def read_framework_data(folder: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """framework.yml and every goal file of a folder as raw data (empty when unreadable)."""
-    from framework_builder.editor.files import read_data
-
     head = read_data(folder / FRAMEWORK_FILE)
     goals = [read_data(path) for path in sorted((folder / "goals").glob("*.yml"))]
     return (head if isinstance(head, dict) else {}), [g for g in goals if isinstance(g, dict)]

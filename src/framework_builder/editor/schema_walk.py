@@ -5,6 +5,7 @@ The editor's configuration (config.py) and the conversion between YAML data and 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,3 +104,9 @@ class SchemaWalker:
                 else:
                     seen[name] = (prop, required and len(variants) == 1)
         return [(name, prop, required) for name, (prop, required) in seen.items()]
+
+
+@functools.cache
+def walker_for(model: type) -> SchemaWalker:
+    """The walker of a model's JSON Schema, generated once per model (it costs more than the rest of a form)."""
+    return SchemaWalker(model.model_json_schema())

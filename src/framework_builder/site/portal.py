@@ -11,11 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from framework_builder.model.framework import Status, Topic
+from framework_builder.site.i18n import N_, is_right_to_left, language_name
 from framework_builder.site.i18n import gettext as _
-from framework_builder.site.i18n import is_right_to_left, language_name
 from framework_builder.site.mkdocs_build import LanguageSettings
-from framework_builder.site.i18n import N_
-from framework_builder.site.i18n import gettext as _
 from framework_builder.site.render.comments import window_sentence
 from framework_builder.site.render.escape import html, url_part
 from framework_builder.site.render.topic import DEFAULT_TOPIC, shared_prevents, topic_words

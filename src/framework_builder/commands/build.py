@@ -7,8 +7,9 @@ site in. The site is built in a staging folder next to the output; the output is
 when everything succeeded, so a failed build leaves the previous site exactly as it was (see
 `output` for what the build may replace, the lock and the swap, and `parallel` for the workers).
 Each framework's output depends on that framework alone, so the site's bytes do not depend on
-the number of workers or the order they finish in. The build's own process never holds more
-than one framework's diagnostics at a time: memory stays flat as frameworks are added.
+the number of workers or the order they finish in. The build's own process never holds a
+framework's model (workers return only its problems and its portal entry): memory stays flat as
+frameworks are added.
 """
 
 from __future__ import annotations
@@ -77,14 +78,6 @@ class Timing:
         self.cached += other.cached
 
 
-@dataclass(frozen=True)
-class _Checked:
-    """One framework as validated: its folder and every problem found (never its model)."""
-
-    folder: Path
-    diagnostics: list[Diagnostic]
-
-
 @dataclass
 class _Built:
     """What a worker reports about one framework it built into staging."""
@@ -94,9 +87,9 @@ class _Built:
     timing: Timing = field(default_factory=Timing)
 
 
-def _check(folder: Path) -> _Checked:
-    """Validate one framework (in a worker)."""
-    return _Checked(folder, load_framework(folder).diagnostics)
+def _check(folder: Path) -> list[Diagnostic]:
+    """Validate one framework (in a worker): every problem found, never its model."""
+    return load_framework(folder).diagnostics
 
 
 def _selected(options: BuildOptions) -> tuple[list[Path], list[str]]:
@@ -114,7 +107,7 @@ def _selected(options: BuildOptions) -> tuple[list[Path], list[str]]:
 
 def _validate(folders: list[Path], workers: Workers, say: Callable[[str], None]) -> None:
     """Refuse to build when a framework to build has errors; print its warnings as `validate` does."""
-    diagnostics = sort_diagnostics(d for checked in workers.map(_check, folders) for d in checked.diagnostics)
+    diagnostics = sort_diagnostics(d for found in workers.map(_check, folders) for d in found)
     if any(d.is_error for d in diagnostics):
         raise BuildError(FORMATTERS["text"](diagnostics) + "\n\nThe site was not built: fix the errors above "
                          "(the previous site, if any, is unchanged).")

@@ -4,7 +4,7 @@
 (entities decoded, a missing value read as "") and its children in document order (elements
 and text; a `<script>`'s text is its child, an unclosed one runs to the end of the page).
 `tests/html_scan.py` scans this tree for executable markup; the tests read pages through it
-(`built_page`, `article` for a page of a built site).
+(`built_page`, `article` for a page of a built site, `under` for what stands under one of its headings).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
                   "wbr"})
 
@@ -95,3 +96,18 @@ def article(site: Path, path: str) -> Node:
     found = built_page(site, path).find_all("article")
     assert found, f"{path or 'the home page'} has no <article>"
     return found[0]
+
+
+def under(body: Node, anchor: str) -> Node:
+    """What stands under the heading with id `anchor` among `body`'s children (an article's blocks), up to
+    the next heading of its level or above, gathered in a `section` node of its own."""
+    blocks = [child for child in body.children if isinstance(child, Node)]
+    start = next((i for i, node in enumerate(blocks) if node.attrs.get("id") == anchor), None)
+    assert start is not None, f"no heading with id {anchor!r}"
+    stop = HEADINGS[: HEADINGS.index(blocks[start].tag) + 1]
+    found = Node("section", {})
+    for node in blocks[start + 1:]:
+        if node.tag in stop:
+            break
+        found.children.append(node)
+    return found

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from harness import FRAMEWORKS, build, build_demo
-from html_page import Node, article, built_page
+from html_page import article, built_page, under
 
 from framework_builder.model.framework import ActionStatus
 from framework_builder.site.render import indicators as indicator_view
@@ -43,24 +43,12 @@ def working():
     return loaded.framework
 
 
-def dashboard_section(body: Node, goal_id: str) -> list[Node | str]:
-    """What the overview's article `body` shows under one goal's dashboard heading, up to the next heading."""
-    nodes = [child for child in body.children if isinstance(child, Node)]
-    start = next(i for i, n in enumerate(nodes) if n.attrs.get("id") == f"dashboard-{goal_id}")
-    section = []
-    for node in nodes[start + 1:]:
-        if node.tag in ("h1", "h2", "h3"):
-            break
-        section.append(node)
-    return section
-
-
 def test_each_goal_has_its_actions_by_status_in_words_and_a_bar(site: Path, working) -> None:
     overview = article(site, "stamford/0.3/")
     for goal in working.goals:
-        section = dashboard_section(overview, goal.id)
+        section = under(overview, f"dashboard-{goal.id}")
         statuses = Counter(a.status for o in goal.objectives for a in o.actions)
-        bars = [n for node in section for n in node.find_all("div", "fb-status-bar")]
+        bars = section.find_all("div", "fb-status-bar")
         assert len(bars) == 1, goal.id
         counts = [li.text() for li in bars[0].find_all("li")]
         expected = [f"{label(s)}: {statuses[s]}" for s in ActionStatus if statuses[s]]
@@ -85,7 +73,7 @@ def test_each_goal_says_how_far_its_indicators_have_come(site: Path, working) ->
     overview = article(site, "stamford/0.3/")
     said_progress = 0
     for goal in working.goals:
-        text = " ".join(n.text() for n in dashboard_section(overview, goal.id))
+        text = " ".join(n.text() for n in under(overview, f"dashboard-{goal.id}").children)
         measured = [p for i in goal.indicators if (p := indicator_view.progress(i)) is not None]
         if not goal.indicators:
             assert "this goal has no indicators" in text, goal.id

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import yaml
 from harness import FRAMEWORKS, REPO, cli
-from html_page import Node, parse_file
+from html_page import HEADINGS, Node, article, built_page, parse_file, under
 
 from framework_builder.source.loader import load_framework
 
@@ -79,29 +81,6 @@ def lakeport():
     return loaded.framework
 
 
-def article(site: Path, path: str) -> Node:
-    """The <article> of a built page of Lakeport's version 1.0."""
-    file = site / LAKEPORT / path / "index.html"
-    assert file.is_file(), f"{LAKEPORT}{path} was not built"
-    return parse_file(file).find_all("article")[0]
-
-
-def under(body: Node, anchor: str) -> Node:
-    """A node holding what stands under the heading with id `anchor`, up to the next heading of its level or above."""
-    nodes = [child for child in body.children if isinstance(child, Node)]
-    start = next(i for i, node in enumerate(nodes) if node.attrs.get("id") == anchor)
-    stop = HEADINGS[: HEADINGS.index(nodes[start].tag) + 1]
-    found = Node("section", {})
-    for node in nodes[start + 1:]:
-        if node.tag in stop:
-            break
-        found.children.append(node)
-    return found
-
-
-HEADINGS = ("h1", "h2", "h3", "h4")
-
-
 def texts(body: Node, tag: str) -> list[str]:
     return [node.text() for node in body.find_all(tag)]
 
@@ -116,9 +95,14 @@ def rows(body: Node) -> list[list[str]]:
     return [[cell.text() for cell in row.children if isinstance(cell, Node)] for row in body.find_all("tr")]
 
 
+def lakeport_page(site: Path, path: str) -> Node:
+    """The <article> of a built page of Lakeport's version 1.0."""
+    return article(site, LAKEPORT + path)
+
+
 def test_lakeport_says_it_is_fictional(lakeport, demo_site: Path) -> None:
     assert re.search(r"\bFictional city\b.*\bdoes not exist\b", lakeport.notice or "", re.DOTALL), lakeport.notice
-    notice = article(demo_site, "").find_all("div", "fb-notice")[0].text()
+    notice = lakeport_page(demo_site, "").find_all("div", "fb-notice")[0].text()
     assert "Lakeport does not exist" in notice and "invented" in notice
 
 
@@ -132,50 +116,50 @@ def test_lakeport_uses_every_shape_of_a_real_plan(lakeport) -> None:
 
 
 def test_lakeport_calls_its_middle_level_strategies_and_its_indicators_measures(demo_site: Path) -> None:
-    goal = article(demo_site, "goals/intervene")
+    goal = lakeport_page(demo_site, "goals/intervene")
     assert texts(goal, "h2") == ["Strategies and actions", "How we measure progress"]
-    assert [counts(article(demo_site, "goals"), goal) for goal in ("intervene", "youth")] == [
+    assert [counts(lakeport_page(demo_site, "goals"), goal) for goal in ("intervene", "youth")] == [
         "2 strategies · 3 actions · 2 measures", "2 actions · 1 measure"]
-    assert texts(under(article(demo_site, ""), "at-a-glance"), "li")[:4] == [
+    assert texts(under(lakeport_page(demo_site, ""), "at-a-glance"), "li")[:4] == [
         "3 goals", "2 strategies", "5 actions", "5 measures"]
-    assert texts(under(article(demo_site, ""), "progress-on-the-measures"), "p")[0].startswith(
+    assert texts(under(lakeport_page(demo_site, ""), "progress-on-the-measures"), "p")[0].startswith(
         "3 of 5 measures have been measured against their target.")
-    assert texts(article(demo_site, "indicators"), "h1") == ["Measures"]
-    navigation = parse_file(demo_site / LAKEPORT / "index.html").find_all("nav", "md-nav--primary")[0]
+    assert texts(lakeport_page(demo_site, "indicators"), "h1") == ["Measures"]
+    navigation = built_page(demo_site, LAKEPORT).find_all("nav", "md-nav--primary")[0]
     assert "Measures" in texts(navigation, "a")
 
 
 def test_lakeport_shows_each_published_reference_before_its_title(demo_site: Path) -> None:
-    goal = article(demo_site, "goals/intervene")
+    goal = lakeport_page(demo_site, "goals/intervene")
     assert texts(goal, "h1") == ["Goal 1: Interrupt violence before it spreads"]
     assert texts(goal, "h3") == ["1.1: Meet people injured by violence at the hospital",
                                  "1.2: Mediate conflicts in the streets",
                                  "M1: Shootings with injury", "M2: Injured young people who met a responder"]
     assert texts(goal, "h4")[0] == ("1.1.1: Offer every young person treated for a violent injury a meeting "
                                     "with a trained responder")
-    assert texts(article(demo_site, "goals"), "h2") == ["Goal 1: Interrupt violence before it spreads",
+    assert texts(lakeport_page(demo_site, "goals"), "h2") == ["Goal 1: Interrupt violence before it spreads",
                                                         "Goal 2: Give young people safe places and paths",
                                                         "Goal 3: Track the city's progress in the open"]
 
 
 def test_lakeport_lists_a_goals_actions_directly_under_it(demo_site: Path) -> None:
-    goal = article(demo_site, "goals/youth")
+    goal = lakeport_page(demo_site, "goals/youth")
     assert texts(goal, "h2") == ["Actions", "How we measure progress"]
     assert texts(goal, "h3")[:2] == ["2.01: Offer paid summer jobs to young people in the focus neighbourhoods",
                                      "2.02: Open school gyms on Friday and Saturday nights"]
 
 
 def test_lakeports_measures_only_goal_shows_its_measures_and_no_empty_section(demo_site: Path) -> None:
-    goal = article(demo_site, "goals/measures")
+    goal = lakeport_page(demo_site, "goals/measures")
     assert texts(goal, "h2") == ["How we measure progress"]
     assert texts(goal, "h3") == ["M4: Homicides", "M5: Residents who would call a city service to help stop a conflict"]
-    assert counts(article(demo_site, "goals"), "measures") == "0 actions · 2 measures"
-    overview = under(article(demo_site, ""), "dashboard-measures")
+    assert counts(lakeport_page(demo_site, "goals"), "measures") == "0 actions · 2 measures"
+    overview = under(lakeport_page(demo_site, ""), "dashboard-measures")
     assert texts(overview, "p")[0] == "Actions: none under this goal."
 
 
 def test_lakeports_decreasing_measure_shows_its_progress(demo_site: Path) -> None:
-    shootings = under(article(demo_site, "goals/intervene"), "shootings")
+    shootings = under(lakeport_page(demo_site, "goals/intervene"), "shootings")
     items = texts(shootings, "li")
     assert "Measured as: Count (shootings). Aim: decrease." in items
     assert ["Starting point: 120 shootings in 2024", "Target: 80 shootings in 2029"] == items[2:4]
@@ -186,15 +170,15 @@ def test_lakeports_decreasing_measure_shows_its_progress(demo_site: Path) -> Non
 
 
 def test_lakeport_says_a_baseline_and_a_target_are_not_known_yet(demo_site: Path) -> None:
-    youth = texts(under(article(demo_site, "goals/youth"), "youth-feel-safe"), "li")
+    youth = texts(under(lakeport_page(demo_site, "goals/youth"), "youth-feel-safe"), "li")
     assert "Starting point: Not known yet (The first youth survey runs in spring 2026.)" in youth
     assert "Progress: Not measured yet" in youth
-    trust = texts(under(article(demo_site, "goals/measures"), "trust-in-services"), "li")
+    trust = texts(under(lakeport_page(demo_site, "goals/measures"), "trust-in-services"), "li")
     assert "Target: Not known yet (The steering committee sets it after the 2026 survey.)" in trust
 
 
 def test_lakeport_shows_values_over_a_period_as_periods(demo_site: Path) -> None:
-    goal = article(demo_site, "goals/intervene")
+    goal = lakeport_page(demo_site, "goals/intervene")
     assert rows(under(goal, "shootings")) == [["When", "Value", "Note"],
                                               ["1 October 2024 to 30 September 2025", "109 shootings", ""],
                                               ["2025", "104 shootings", ""]]
@@ -205,7 +189,7 @@ def test_lakeport_shows_values_over_a_period_as_periods(demo_site: Path) -> None
 
 
 def test_lakeports_funding_page_gives_amounts_and_totals(demo_site: Path) -> None:
-    funding = article(demo_site, "funding")
+    funding = lakeport_page(demo_site, "funding")
     assert texts(under(funding, "city-budget"), "li") == [
         "1.1.1: Offer every young person treated for a violent injury a meeting with a trained responder: "
         "$280,000 (USD, fiscal year 2025)"]
@@ -223,7 +207,7 @@ def test_lakeports_funding_page_gives_amounts_and_totals(demo_site: Path) -> Non
 
 
 def test_lakeports_partners_are_grouped_by_role(demo_site: Path) -> None:
-    partners = article(demo_site, "partners")
+    partners = lakeport_page(demo_site, "partners")
     assert texts(partners, "h2") == ["Conveners", "Steering committee", "Members of the leadership group", "Funders",
                                      "Technical support"]
     assert texts(under(partners, "role-steering"), "h3") == ["Blueprint Steering Committee"]
@@ -236,32 +220,25 @@ def test_lakeports_partners_are_grouped_by_role(demo_site: Path) -> None:
 
 
 def test_lakeports_focus_areas_page_lists_the_actions_in_each_area(demo_site: Path) -> None:
-    areas = article(demo_site, "areas")
+    areas = lakeport_page(demo_site, "areas")
     assert texts(areas, "h1") == ["Focus areas"]
     assert texts(areas, "h2") == ["Eastside", "Harbor Flats", "North End"]
     assert [item.split(":")[0] for item in texts(under(areas, "north-end"), "li")] == ["1.2.1", "2.01"]
     assert texts(under(areas, "harbor-flats"), "li")[-1] == (
         "2.02: Open school gyms on Friday and Saturday nights (Goal 2: Give young people safe places and paths; "
         "not started)")
-    bedside = under(article(demo_site, "goals/intervene"), "bedside-program")
+    bedside = under(lakeport_page(demo_site, "goals/intervene"), "bedside-program")
     assert "Focus areas: Eastside, Harbor Flats" in texts(bedside, "li")
 
 
 def test_lakeports_overview_gives_its_horizon_and_engagement(demo_site: Path) -> None:
-    overview = texts(article(demo_site, ""), "p")
+    overview = texts(lakeport_page(demo_site, ""), "p")
     assert ("This plan runs from 2025 to 2034 and is reviewed every year; "
             "the next review is due on 30 June 2026.") in overview
     assert "Shaped by 1,200 people from 1 March 2024 to 15 December 2024." in overview
 
 
 # The demo in Spanish (issue 11): Riverton translated completely, Stamford's goals and objectives.
-def spanish(site: Path, path: str) -> Node:
-    """The <article> of a built page of a Spanish version ("stamford/0.3/es/findings/")."""
-    file = site / path / "index.html"
-    assert file.is_file(), f"{path} was not built"
-    return parse_file(file).find_all("article")[0]
-
-
 def notes(body: Node) -> list[str]:
     """The notes on texts shown in English."""
     return [node.text() for node in body.find_all("p", "fb-untranslated")]
@@ -276,14 +253,14 @@ def test_riverton_is_translated_completely_and_its_spanish_pages_have_no_note(de
     assert len(pages) > 10
     noted = [str(page) for page in pages if parse_file(page).find_all("p", "fb-untranslated")]
     assert noted == []
-    overview = spanish(demo_site, "riverton/1.1/es/")
+    overview = article(demo_site, "riverton/1.1/es/")
     assert overview.find_all("h1")[0].text() == "Plan de Riverton para prevenir el odio y la violencia dirigida"
     assert "Riverton no existe" in overview.find_all("div", "fb-notice")[0].text()
 
 
 def test_rivertons_spanish_1_0_shows_the_texts_changed_since_in_english_with_a_note(demo_site: Path) -> None:
     """The translation was made from 1.1: the texts 1.0 words differently are not presented as translated."""
-    overview = spanish(demo_site, "riverton/1.0/es/")
+    overview = article(demo_site, "riverton/1.0/es/")
     assert notes(overview) == ["La traducción de este texto está desactualizada; se muestra en inglés hasta que se actualice."]
     english = [node.text() for node in overview.find_all("div") if node.attrs.get("lang") == "en"]
     assert len(english) == 1 and english[0].startswith("This plan sets out how Riverton"), english
@@ -291,7 +268,7 @@ def test_rivertons_spanish_1_0_shows_the_texts_changed_since_in_english_with_a_n
 
 
 def test_stamfords_spanish_goals_and_objectives_with_notes_on_the_rest(demo_site: Path) -> None:
-    goal = spanish(demo_site, "stamford/0.3/es/goals/awareness/")
+    goal = article(demo_site, "stamford/0.3/es/goals/awareness/")
     assert goal.find_all("h1")[0].text() == "Ayudar a la población a entender la amenaza y saber dónde encontrar ayuda"
     objectives = [node for node in goal.find_all("h3") if node.attrs.get("id") in ("public-awareness", "youth-awareness")]
     assert [node.text() for node in objectives] == ["Dar a conocer el odio y la violencia dirigida",
@@ -312,7 +289,7 @@ def test_stamfords_spanish_lists_note_each_item_shown_in_english(stamford, demo_
         ids = {indicator.id for goal in stamford.goals for indicator in goal.indicators}
     else:
         ids = {item.id for item in getattr(stamford, items)}
-    body = spanish(demo_site, f"stamford/0.3/es/{page}/")
+    body = article(demo_site, f"stamford/0.3/es/{page}/")
     nodes = [node for node in body.children if isinstance(node, Node)]
     headings = [i for i, node in enumerate(nodes) if node.tag in HEADINGS and node.attrs.get("id") in ids]
     assert {nodes[i].attrs["id"] for i in headings} == ids
@@ -324,7 +301,7 @@ def test_stamfords_spanish_lists_note_each_item_shown_in_english(stamford, demo_
 
 def test_stamfords_spanish_action_plan_counts_the_names_and_titles_shown_in_english(demo_site: Path) -> None:
     """One note for the page's tables, and its figure is the number of texts marked lang=en in them."""
-    body = spanish(demo_site, "stamford/0.3/es/action-plan/")
+    body = article(demo_site, "stamford/0.3/es/action-plan/")
     marked = {(node.tag, node.attrs.get("href") or node.text()) for table in body.find_all("table")
               for node in table.walk() if node.attrs.get("lang") == "en"}
     assert notes(body) == [f"{len(marked)} nombres y títulos de esta página se muestran en inglés "
@@ -335,12 +312,9 @@ def test_stamfords_spanish_action_plan_counts_the_names_and_titles_shown_in_engl
 
 
 def test_a_github_comment_from_a_spanish_page_fills_the_issue_forms_fields_language_among_them(demo_site: Path) -> None:
-    import yaml
-    from urllib.parse import parse_qs, urlsplit
-
     form = yaml.safe_load((REPO / ".github/ISSUE_TEMPLATE/comment.yml").read_text(encoding="utf-8"))
     fields = {element["id"] for element in form["body"] if "id" in element}
-    goal = spanish(demo_site, "stamford/0.3/es/goals/awareness/")
+    goal = article(demo_site, "stamford/0.3/es/goals/awareness/")
     links = [node.attrs["href"] for node in goal.find_all("a") if node.attrs.get("href", "").startswith("https://github.com/")]
     assert links
     for link in links:

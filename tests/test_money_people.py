@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from harness import FIXTURE_TODAY, FIXTURES, build_fixtures, built_site, edit_yaml, markdown_as_read
-from html_page import Node, article, parse_file
+from html_page import Node, article, built_page, under
 
 from framework_builder.model.framework import Engagement, Frequency, FundingLink, Horizon, Role
 from framework_builder.site.render.money import data_amounts, money, total
@@ -36,36 +36,19 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_fixtures(tmp_path_factory.mktemp("money"), "funded", "minimal")
 
 
-def blocks(body: Node) -> list[Node]:
-    """The article's top-level elements, in order."""
-    return [child for child in body.children if isinstance(child, Node)]
+def texts(node: Node, tag: str) -> list[str]:
+    return [found.text() for found in node.find_all(tag)]
 
 
-def section(body: Node, anchor: str) -> list[Node]:
-    """What stands under the heading with id `anchor`, up to the next heading of its level or above."""
-    nodes = blocks(body)
-    start = next(i for i, node in enumerate(nodes) if node.attrs.get("id") == anchor)
-    level = nodes[start].tag
-    found = []
-    for node in nodes[start + 1:]:
-        if node.tag in ("h1", "h2", "h3")[: ("h1", "h2", "h3").index(level) + 1]:
-            break
-        found.append(node)
-    return found
-
-
-def texts(nodes: list[Node], tag: str) -> list[str]:
-    return [found.text() for node in nodes for found in node.find_all(tag)]
-
-
-def paragraphs(nodes: list[Node]) -> list[str]:
-    return [node.text() for node in nodes if node.tag == "p"]
+def paragraphs(node: Node) -> list[str]:
+    """The text of each paragraph among `node`'s children (an article's, or what stands under a heading)."""
+    return [child.text() for child in node.children if isinstance(child, Node) and child.tag == "p"]
 
 
 # -- money: the funding page -----------------------------------------------------------------
 
 def test_a_source_shows_its_amounts_for_the_plan_and_per_action_and_its_total(site: Path) -> None:
-    city = section(article(site, FUNDED + "funding"), "city-budget")
+    city = under(article(site, FUNDED + "funding"), "city-budget")
     assert "For the plan as a whole:" in paragraphs(city)
     assert texts(city, "li") == [
         "$50,000 (USD, fiscal year 2018) — Planning and engagement",
@@ -77,13 +60,13 @@ def test_a_source_shows_its_amounts_for_the_plan_and_per_action_and_its_total(si
 
 
 def test_amounts_in_another_currency_are_never_added_to_the_default_one(site: Path) -> None:
-    grant = section(article(site, FUNDED + "funding"), "river-foundation-grant")
+    grant = under(article(site, FUNDED + "funding"), "river-foundation-grant")
     assert texts(grant, "li") == ["€20,000 (EUR, in 2018)", "Open two youth centres: €15,000.50 (EUR)"]
     assert "Total from this source: €35,000.50." in paragraphs(grant)
 
 
 def test_a_link_without_an_amount_says_so_with_its_fiscal_year_and_note(site: Path) -> None:
-    state = section(article(site, FUNDED + "funding"), "state-grant")
+    state = under(article(site, FUNDED + "funding"), "state-grant")
     assert texts(state, "li") == [
         "Publish an annual report: $40,000 (USD, in the first half of 2019)",
         "Summer jobs for young people: amount not given (FY2019-20) — Amount decided each year",
@@ -93,16 +76,16 @@ def test_a_link_without_an_amount_says_so_with_its_fiscal_year_and_note(site: Pa
 
 def test_a_source_that_funds_the_plan_itself_is_not_said_to_be_unused(site: Path) -> None:
     body = article(site, FUNDED + "funding")
-    community = section(body, "community-fund")
+    community = under(body, "community-fund")
     assert texts(community, "li") == ["$5,000 (USD)"]
     assert not any("No action names this source" in text for text in paragraphs(community))
-    unused = section(body, "unused-source")
+    unused = under(body, "unused-source")
     assert "No action names this source yet, and the plan gives it no amount for the plan as a whole." in paragraphs(unused)
 
 
 def test_the_totals_table_has_a_row_per_goal_the_plan_and_everything(site: Path) -> None:
     body = article(site, FUNDED + "funding")
-    tables = [table for node in section(body, "totals") for table in node.find_all("table")]
+    tables = under(body, "totals").find_all("table")
     assert len(tables) == 1
     header = [cell.text() for cell in tables[0].find_all("th")]
     rows = [[cell.text() for cell in row.find_all("td")] for row in tables[0].find_all("tbody")[0].find_all("tr")]
@@ -120,8 +103,8 @@ def test_the_totals_table_has_a_row_per_goal_the_plan_and_everything(site: Path)
 def test_without_any_amount_the_funding_page_invents_no_total(site: Path) -> None:
     body = article(site, MINIMAL + "funding")
     assert not body.find_all("table")
-    assert not any("Total" in text or "not given" in text for text in paragraphs(blocks(body)))
-    assert texts(section(body, "city-budget"), "li") == ["Publish a reporting guide"]
+    assert not any("Total" in text or "not given" in text for text in paragraphs(body))
+    assert texts(under(body, "city-budget"), "li") == ["Publish a reporting guide"]
 
 
 def test_an_action_says_how_much_each_source_gives(site: Path) -> None:
@@ -168,13 +151,13 @@ def test_partners_are_grouped_by_role_in_order_with_what_each_role_means(site: P
     groups = [h2.text() for h2 in body.find_all("h2")]
     assert groups == [*ROLE_GROUPS.values(), NO_ROLE_GROUP]
     for role in Role:
-        under = section(body, f"role-{role.value}")
-        assert paragraphs(under)[0] == EXPLANATIONS[role]
-    steering = section(body, "role-steering")
-    assert [h3.text() for node in steering for h3 in node.find_all("h3")] == ["Violence Prevention Steering Committee"]
+        group = under(body, f"role-{role.value}")
+        assert paragraphs(group)[0] == EXPLANATIONS[role]
+    steering = under(body, "role-steering")
+    assert texts(steering, "h3") == ["Violence Prevention Steering Committee"]
     assert "Appointed by the mayor in 2017" in paragraphs(steering)
-    other = section(body, "role-other")
-    assert [h3.text() for node in other for h3 in node.find_all("h3")] == ["Fundville Library"]
+    other = under(body, "role-other")
+    assert texts(other, "h3") == ["Fundville Library"]
     # The group of organizations without a role does not give them one.
     assert not any(role.value in paragraphs(other)[0].lower() for role in Role)
 
@@ -183,7 +166,7 @@ def test_links_to_an_organization_still_land_on_it(site: Path) -> None:
     goal = article(site, FUNDED + "goals/coordination")
     lead = next(li for li in goal.find_all("li") if li.text().startswith("Lead:"))
     assert [a.attrs["href"] for a in lead.find_all("a")] == ["../../partners/#steering-committee"]
-    partners = parse_file(site / FUNDED / "partners" / "index.html")
+    partners = built_page(site, FUNDED + "partners")
     assert [n.tag for n in partners.walk() if n.attrs.get("id") == "steering-committee"] == ["h3"]
 
 
@@ -196,7 +179,7 @@ def test_without_roles_the_partners_page_is_not_grouped(site: Path) -> None:
 # -- place and time: the overview ------------------------------------------------------------
 
 def test_the_overview_says_how_long_the_plan_runs_and_who_shaped_it(site: Path) -> None:
-    said = paragraphs(blocks(article(site, FUNDED)))
+    said = paragraphs(article(site, FUNDED))
     assert "This plan runs from 2018 to 2028 and is reviewed every year; the next review is due on 1 March 2027." in said
     assert "Shaped by 1,500 people from 15 January 2017 to 31 October 2017." in said
     described = [node.text() for node in article(site, FUNDED).find_all("div", "fb-text")]
@@ -204,7 +187,7 @@ def test_the_overview_says_how_long_the_plan_runs_and_who_shaped_it(site: Path) 
 
 
 def test_the_overview_says_nothing_of_a_horizon_or_engagement_not_given(site: Path) -> None:
-    said = " ".join(paragraphs(blocks(article(site, MINIMAL))))
+    said = " ".join(paragraphs(article(site, MINIMAL)))
     assert "This plan runs" not in said and "Shaped by" not in said and "engagement" not in said
 
 

@@ -9,6 +9,7 @@ placeholders are the message's own.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -44,6 +45,7 @@ def template_messages() -> dict[str | tuple[str, str], list[str]]:
     return found
 
 
+@functools.cache
 def spanish_catalog() -> dict[str, tuple[str, ...]]:
     """Every translated message of `locales/es/*.po`, by its (singular) message id: its forms."""
     merged: dict[str, tuple[str, ...]] = {}

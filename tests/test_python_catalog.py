@@ -9,6 +9,7 @@ Messages are found the way a translator's tools find them: Babel's Python extrac
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -38,6 +39,7 @@ def extracted() -> dict[Message, str]:
     return found
 
 
+@functools.cache
 def spanish(file_name: str | None = None) -> dict[Message, str | tuple[str, ...]]:
     """msgid → msgstr of the Spanish catalogs (all of them merged, or one file)."""
     files = [LOCALES / "es" / file_name] if file_name else sorted((LOCALES / "es").glob("*.po"))

@@ -9,7 +9,8 @@ with every `translations/` folder removed. Then, in one run:
   one language    after editing one Spanish text of Riverton: only Riverton's Spanish pages are rebuilt
 
 and prints the figures side by side: seconds, MkDocs builds (a version in a language is one), our
-our rendering and MkDocs from each build's summary line (step times summed over the build's processes), and the cost of one language per version
+rendering and MkDocs from each build's summary line (step times summed over the build's processes), and
+the cost of one language per version
 (the issue expects about one more MkDocs build per version, and unchanged languages from the cache).
 
     python bench/languages_bench.py [--runs 3] [--keep]

@@ -18,7 +18,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from framework_builder.editor.files import NotEditable, editable_path, folder_of, is_framework_file, read_data
+from framework_builder.editor.files import NotEditable, editable_path, folder_of, is_framework_file, parse_data
 from framework_builder.editor.form_data import from_form, to_form
 from framework_builder.editor.schema_walk import SchemaWalker, walker_for
 from framework_builder.editor.yaml_style import UnsafeWrite, write_over
@@ -93,25 +93,31 @@ class LocalBackend:
         except OSError:
             return {"data": None, "file": file}
         walker = self.walker(target)
-        form = to_form(walker, walker.root, read_data(target))
+        form = to_form(walker, walker.root, parse_data(content))
         file["id"] = hashlib.sha256(content).hexdigest()
         return {"data": json.dumps(form, ensure_ascii=False), "file": file}
 
-    def save(self, path: str, raw: str) -> SaveResult:
-        """Write the form's data into the file, when valid; the file is untouched when the data is unchanged."""
+    def written(self, path: str, raw: str) -> tuple[Path, str, str]:
+        """The file `path` names, its text now (a new goal file's head when there is none), and its
+        text with the form's data (`raw`, JSON) written over it in the project's style."""
         target = editable_path(self.project, self.root, path)
         try:
             form = json.loads(raw)
         except json.JSONDecodeError:
             raise Refused("the form sent data that is not JSON") from None
+        exists = target.exists()
+        original = target.read_text(encoding="utf-8") if exists else self._new_file_head(target)
         walker = self.walker(target)
+        data = from_form(walker, walker.root, form, parse_data(original) if exists else None)
+        try:
+            return target, original, write_over(original, data)
+        except UnsafeWrite as exc:
+            raise Refused(str(exc)) from None
+
+    def save(self, path: str, raw: str) -> SaveResult:
+        """Write the form's data into the file, when valid; the file is untouched when the data is unchanged."""
         with self.lock:
-            original = target.read_text(encoding="utf-8") if target.exists() else self._new_file_head(target)
-            data = from_form(walker, walker.root, form, read_data(target) if target.exists() else None)
-            try:
-                text = write_over(original, data)
-            except UnsafeWrite as exc:
-                raise Refused(str(exc)) from None
+            target, original, text = self.written(path, raw)
             if text == original and target.exists():
                 return SaveResult(target, False)
             self._validate(folder_of(self.project, self.root, path), target, text)

@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from framework_builder.editor.yaml_style import read_1_1
 from framework_builder.model.layout import FRAMEWORK_FILE
 
 # framework.yml of a framework, or one of its goal files; never a release, never anything else.
@@ -36,10 +37,19 @@ def folder_of(project: Path, root: Path, path: str) -> Path:
 
 
 def read_data(path: Path) -> Any:
-    """A YAML file as data, read as `validate` reads it (YAML 1.1, safe); None when unreadable."""
+    """A YAML file as data (see `parse_data`); None when unreadable."""
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return parse_data(path.read_bytes())
+    except OSError:
+        return None
+
+
+def parse_data(content: bytes | str) -> Any:
+    """YAML as data, read the way the editor checks what it writes (yaml_style: PyYAML's safe YAML 1.1
+    loader; `validate` reads yes/no/on/off as text, this reads them as booleans); None when it is not YAML."""
+    try:
+        return read_1_1(content.decode("utf-8") if isinstance(content, bytes) else content)
+    except (UnicodeDecodeError, yaml.YAMLError):
         return None
 
 

@@ -16,10 +16,8 @@ from typing import Any, Callable
 from framework_builder.editor.backend import LocalBackend, Refused
 from framework_builder.editor.changes import changes_text, commit_on_branch
 from framework_builder.editor.config import editor_config, framework_collections, read_framework_data
-from framework_builder.editor.files import NotEditable, editable_path, folder_of, read_data
-from framework_builder.editor.form_data import from_form
+from framework_builder.editor.files import NotEditable, folder_of
 from framework_builder.editor.preview import preview_html
-from framework_builder.editor.yaml_style import write_over
 from framework_builder.errors import GitError
 from framework_builder.site.theme import Theme
 from framework_builder.source.discovery import find_framework_folders
@@ -53,13 +51,8 @@ class Editor:
 
     def preview(self, body: dict[str, Any]) -> dict[str, str]:
         path = str(body.get("path", ""))
-        target = editable_path(self.project, self.root, path)
+        target, _, text = self.backend.written(path, str(body.get("data", "{}")))
         folder = folder_of(self.project, self.root, path)
-        walker = self.backend.walker(target)
-        original = target.read_text(encoding="utf-8") if target.exists() else ""
-        data = from_form(walker, walker.root, json.loads(str(body.get("data", "{}"))),
-                         read_data(target) if target.exists() else None)
-        text = write_over(original, data)
         return {"html": preview_html(folder, target.relative_to(folder).as_posix(), text, self.theme, self.today)}
 
 

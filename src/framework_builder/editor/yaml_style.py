@@ -112,13 +112,14 @@ def merge(node: Any, new: Any) -> Any:
     return _node(new, like=node)
 
 
-def _read_1_1(text: str) -> Any:
+def read_1_1(text: str) -> Any:
+    """YAML text as data, read with PyYAML's safe YAML 1.1 loader."""
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def write_over(original: str, new: Any) -> str:
     """The text of the file after writing `new` over `original`: the original itself when the data is unchanged."""
-    if _read_1_1(original) == new:
+    if read_1_1(original) == new:
         return original
     handler = _yaml()
     document = handler.load(original)
@@ -128,6 +129,6 @@ def write_over(original: str, new: Any) -> str:
         document = _node(new)
     handler.dump(merge(document, new), out)
     text = out.getvalue()
-    if _read_1_1(text) != new:
+    if read_1_1(text) != new:
         raise UnsafeWrite("the YAML written would not read back as the form's data")
     return text

@@ -36,22 +36,22 @@ class Known:
     """The ids the checks can resolve: those of the items that validated, and those written in
     files that did not (`Unvalidated`), so a reference to an item of a broken file is no error."""
 
-    ids: dict[str, list[str]]
+    ids: dict[str, dict[str, None]]  # kind -> its ids in reading order (dict keys: an ordered set)
     unreadable: frozenset[str]
     currency_named: bool  # framework.yml names the currency of amounts that name none
 
     @classmethod
     def of(cls, framework: Framework, items: list[Item], unvalidated: Unvalidated) -> "Known":
-        ids: dict[str, list[str]] = {}
+        ids: dict[str, dict[str, None]] = {}
         for item in items:
-            ids.setdefault(item.kind, []).append(item.id)
+            ids.setdefault(item.kind, {})[item.id] = None
         for kind, more in unvalidated.ids.items():
-            ids.setdefault(kind, []).extend(sorted(more - set(ids.get(kind, []))))
+            ids.setdefault(kind, {}).update(dict.fromkeys(sorted(more)))  # an id already there keeps its place
         currency = unvalidated.currency_named if unvalidated.framework_file else framework.currency is not None
         return cls(ids, frozenset(unvalidated.unreadable), currency)
 
     def exists(self, kind: str, ident: str) -> bool:
-        return ident in self.ids.get(kind, [])
+        return ident in self.ids.get(kind, {})
 
     def checkable(self, *kinds: str) -> bool:
         """False when ids of one of these kinds may be missing because a file could not be read."""

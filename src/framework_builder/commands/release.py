@@ -11,7 +11,7 @@ from framework_builder.model.framework import Framework, Status
 from framework_builder.model.layout import FRAMEWORK_FILE
 from framework_builder.model.releases import ReleaseFile, dump_release, freeze, missing_adoption_date, release_path
 from framework_builder.site.build_date import build_date
-from framework_builder.source.diagnostics import FORMATTERS, sort_diagnostics
+from framework_builder.source.diagnostics import FORMATTERS
 from framework_builder.source.discovery import display_path, framework_folder
 from framework_builder.source.loader import load_framework
 from framework_builder.source.yamlsource import YamlError, read_yaml
@@ -86,7 +86,7 @@ def run(root: Path, slug: str, status: str | None, today: dt.date | None) -> str
         target.unlink()
         report = FORMATTERS["text"](check.diagnostics)
         raise ReleaseRefused(f"{report}\nrelease refused: the release file did not validate, so it was removed.")
-    warnings = sort_diagnostics(loaded.diagnostics)
+    warnings = loaded.diagnostics  # only warnings are left, in the order `validate` prints them
     return "\n".join(
         ([FORMATTERS["text"](warnings), ""] if warnings else [])
         + [f"wrote {display_path(target)}: {slug} version {release.version}"]

@@ -10,7 +10,7 @@ from pathlib import Path
 from framework_builder.errors import ScaffoldError
 from framework_builder.model.framework import SLUG_PATTERN, LevelName, Levels, Topic
 from framework_builder.model.layout import FRAMEWORK_FILE
-from framework_builder.site.render.topic import topic_words
+from framework_builder.site.render.topic import DEFAULT_TOPIC, topic_words
 from framework_builder.site.theme import Theme
 
 GOAL_ID = "coordination"
@@ -71,7 +71,7 @@ def scaffold(slug: str, city: str, region: str, root: Path, topic: Topic | None 
              levels: Levels | None = None) -> Scaffold:
     """Write root/<slug>/framework.yml and one goal file for the topic and the levels; never overwrite anything."""
     check_inputs(slug, city, region)
-    topic = topic or Topic.hate_and_targeted_violence
+    topic = topic or DEFAULT_TOPIC
     folder = root / slug
     if folder.exists() or folder.is_symlink():
         raise ScaffoldError(f"{folder} already exists; nothing was written. Choose another slug, or edit the files there")

@@ -12,13 +12,18 @@ import dataclasses
 import hashlib
 import json
 import os
-import shutil
-import tempfile
 import threading
 from pathlib import Path
 from typing import Any
 
-from framework_builder.editor.files import NotEditable, editable_path, folder_of, is_framework_file, parse_data
+from framework_builder.editor.files import (
+    NotEditable,
+    editable_path,
+    edited_copy,
+    folder_of,
+    is_framework_file,
+    parse_data,
+)
 from framework_builder.editor.form_data import from_form, to_form
 from framework_builder.editor.schema_walk import SchemaWalker, walker_for
 from framework_builder.editor.yaml_style import UnsafeWrite, write_over
@@ -133,11 +138,7 @@ class LocalBackend:
         """Refuse a save that adds an error, with the messages `validate` prints (at the real file's path)."""
         shown = folder.relative_to(self.project)  # paths as `validate` run in the project folder prints them
         before = {_key(d, folder, shown) for d in load_framework(folder).diagnostics if d.is_error}
-        with tempfile.TemporaryDirectory(prefix="framework-builder-edit-") as temp:
-            copy = Path(temp) / folder.name
-            shutil.copytree(folder, copy, symlinks=True)
-            (copy / target.relative_to(folder)).parent.mkdir(parents=True, exist_ok=True)
-            (copy / target.relative_to(folder)).write_text(text, encoding="utf-8")
+        with edited_copy(folder, target.relative_to(folder).as_posix(), text) as copy:
             after = [d for d in load_framework(copy).diagnostics if d.is_error]
             added = [_moved(d, copy, shown) for d in after if _key(d, copy, shown) not in before]
         if added:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+import shutil
+import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -34,6 +37,17 @@ def folder_of(project: Path, root: Path, path: str) -> Path:
     """The framework folder of an editable path."""
     relative = path[len(root.as_posix().rstrip("/")) + 1:]
     return project / root / relative.split("/", 1)[0]
+
+
+@contextlib.contextmanager
+def edited_copy(folder: Path, relative: str, text: str) -> Iterator[Path]:
+    """A temporary copy of a framework folder with the file at `relative` holding `text` (what a save would write)."""
+    with tempfile.TemporaryDirectory(prefix="framework-builder-edit-") as temp:
+        copy = Path(temp) / folder.name
+        shutil.copytree(folder, copy, symlinks=True)
+        (copy / relative).parent.mkdir(parents=True, exist_ok=True)
+        (copy / relative).write_text(text, encoding="utf-8")
+        yield copy
 
 
 def read_data(path: Path) -> Any:

@@ -8,13 +8,12 @@ preview leaves out is Material's chrome (navigation, header, search)."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import tempfile
 from pathlib import Path
 
 import markdown
 import yaml
 
+from framework_builder.editor.files import edited_copy
 from framework_builder.site.render import _render
 from framework_builder.site.render.context import PageContext, version_view
 from framework_builder.site.render.escape import html
@@ -51,11 +50,7 @@ _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
 
 def preview_html(folder: Path, relative: str, text: str, theme: Theme, today: dt.date) -> str:
     """The page of the edited item as HTML, or the problems that keep it from being shown."""
-    with tempfile.TemporaryDirectory(prefix="framework-builder-preview-") as temp:
-        copy = Path(temp) / folder.name
-        shutil.copytree(folder, copy, symlinks=True)
-        (copy / relative).parent.mkdir(parents=True, exist_ok=True)
-        (copy / relative).write_text(text, encoding="utf-8")
+    with edited_copy(folder, relative, text) as copy:
         loaded = load_framework(copy)
         errors = [d for d in loaded.diagnostics if d.is_error]
         if errors or loaded.framework is None:

@@ -35,7 +35,6 @@ from framework_builder.model.framework import (
     Organization,
     Role,
     Status,
-    Timeframe,
 )
 from framework_builder.model.items import actions, indicators
 from framework_builder.site import i18n
@@ -83,7 +82,7 @@ FILTERS = {"rich": rich, "href": markdown_url, "inline": markdown_inline, "html"
            "explain": explain_for_topic, "role_group": role_group, "reviewed": reviewed}
 
 # Names every page may use that do not depend on the version.
-GLOBALS = {"Window": Window, "timeframes": list(Timeframe), "change_entries": change_entries,
+GLOBALS = {"Window": Window, "change_entries": change_entries,
            "progress": indicator_view.progress, "progress_bar": indicator_view.progress_bar,
            "chart": indicator_view.chart,
            "chart_description": indicator_view.describe, "status_bar": status_bar,
@@ -132,7 +131,6 @@ class VersionView:
     heard_on: dict[str, Any]  # item id → its HeardItem, for the box under the item
     work_of: dict[str, list[indicator_view.Work]]  # indicator id → the objectives and actions it measures
     indicators_of: dict[str, list[tuple[Goal, Indicator]]]  # objective or action id → the indicators measuring it
-    language: str  # the language of these pages
     source_language: str  # the framework's own language, which untranslated texts are shown in
     source_language_name: str  # its name in the language of these pages: "inglés"
     untranslated: Callable[..., str | None]  # (item key, field) → "missing"/"outdated" when shown in the source language
@@ -233,7 +231,6 @@ def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None
         heard_on=heard_on(heard),
         work_of=work_of,
         indicators_of=indicators_of,
-        language=ctx.language,
         source_language=ctx.source_language,
         source_language_name=i18n.locale(ctx.source_language).get_display_name(i18n.locale()) or ctx.source_language,
         untranslated=_untranslated(ctx),

@@ -151,14 +151,16 @@ def _untranslated(ctx: VersionContext) -> Callable[..., str | None]:
 
     For an item key (an id, `framework`) alone: `outdated` when one of its texts is shown in the source
     language because its translation is out of date, else `missing` when one has no translation; with a
-    field, the same for that one text."""
-    translated = ctx.translated
+    field, the same for that one text. The states are indexed by item once per version: pages ask
+    for every item they show."""
+    by_key: dict[str, dict[str, str]] = defaultdict(dict)
+    if ctx.translated is not None:
+        for (owner, name), state in ctx.translated.states.items():
+            by_key[owner][name] = state
 
     def untranslated(key: str, field: str = "") -> str | None:
-        if translated is None:
-            return None
-        found = {state for (owner, name), state in translated.states.items()
-                 if owner == key and field in ("", name)}
+        states = by_key.get(key, {})
+        found = set(states.values()) if not field else {states.get(field)}
         return "outdated" if "outdated" in found else "missing" if "missing" in found else None
 
     return untranslated

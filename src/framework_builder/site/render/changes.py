@@ -46,7 +46,7 @@ from framework_builder.site.render.escape import markdown_inline
 from framework_builder.site.render.indicators import value_words, with_unit
 from framework_builder.site.render.money import Funding, funding
 from framework_builder.site.render.plan import first_words, levels_of, named, titled, word
-from framework_builder.site.render.text import long_date, number, when, written_locale
+from framework_builder.site.render.text import long_date, number, span_words, written_locale
 from framework_builder.site.render.topic import topic_words
 from framework_builder.site.render.words import label, reviewed
 
@@ -374,11 +374,8 @@ def _engagement(engagement: Engagement) -> str:
     if engagement.participants is not None:
         parts.append(ngettext("{count} person", "{count} people", engagement.participants).format(
             count=number(engagement.participants)))
-    if engagement.start and engagement.end:
-        parts.append(_("from {start} to {end}").format(start=long_date(engagement.start),
-                                                      end=long_date(engagement.end)))
-    elif engagement.start or engagement.end:
-        parts.append(when(engagement.start or engagement.end, None, "from" if engagement.start else "until"))
+    if engagement.start or engagement.end:
+        parts.append(span_words(engagement.start, engagement.end))
     if engagement.description:
         parts.append(f"“{first_words(engagement.description, DESCRIPTION_WORDS)}”")
     return ", ".join(parts) or _("described")

@@ -24,7 +24,7 @@ from framework_builder.model.framework import (
 )
 from framework_builder.site.i18n import N_
 from framework_builder.site.i18n import gettext as _
-from framework_builder.site.render.text import long_date
+from framework_builder.site.render.text import span_words
 from framework_builder.site.render.words import explain, label
 
 ActionEntry = tuple[Goal, Objective | None, Action]
@@ -82,19 +82,10 @@ def word(level_name: str) -> str:
     return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in level_name.split())
 
 
-def _dates(action: Action) -> str:
-    """An action's dates in words: "from 1 March 2018 to 31 December 2027", "from …", "until …", or ''."""
-    if action.start and action.end:
-        return _("from {start} to {end}").format(start=long_date(action.start), end=long_date(action.end))
-    if action.start:
-        return _("from {date}").format(date=long_date(action.start))
-    return _("until {date}").format(date=long_date(action.end)) if action.end else ""
-
-
 def when(action: Action) -> str:
     """When an action happens, as the authors gave it: its timeframe, its dates, or both
     ("Near term, from 1 March 2025 to 31 December 2026"; "From 1 March 2018")."""
-    dates = _dates(action)
+    dates = span_words(action.start, action.end)
     if action.timeframe is None:
         return dates[:1].upper() + dates[1:]
     if not dates:
@@ -128,7 +119,7 @@ def plan_groups(entries: list[ActionEntry]) -> list[PlanGroup]:
     for entry in sorted((e for e in entries if e[2].timeframe is None), key=lambda e: _dated_key(e[2])):
         spans.setdefault(_dated_key(entry[2]), []).append(entry)
     for (start, end), rows in spans.items():
-        dates = _dates(rows[0][2])
+        dates = span_words(rows[0][2].start, rows[0][2].end)
         anchor = "-".join(["dated", *(d.isoformat() for d in (start, end) if d not in (dt.date.min, dt.date.max))])
         groups.append(PlanGroup(anchor, _("Dated work: {dates}").format(dates=dates),
                                 _("Work the plan gives dates for instead of a timeframe: {dates}.").format(dates=dates),

@@ -136,7 +136,7 @@ def period_words(period: int | str) -> str:
     text = str(period)
     start, end = period_bounds(text)
     if "/" in text:
-        return _("from {start} to {end}").format(start=long_date(start), end=long_date(end))
+        return span_words(start, end)
     if "-H" in text:
         return _(_IN_HALVES[int(text[-1]) - 1]).format(year=start.year)
     if "-Q" in text:
@@ -144,13 +144,23 @@ def period_words(period: int | str) -> str:
     return _("in {period}").format(period=period_name(period))
 
 
+def span_words(start: dt.date | None, end: dt.date | None) -> str:
+    """A span of dates in a sentence: 'from 1 March 2018 to 31 December 2027', 'from 1 March 2018',
+    'until 31 December 2027' (either end may be missing), or '' when neither is given."""
+    if start and end:
+        return _("from {start} to {end}").format(start=long_date(start), end=long_date(end))
+    if start:
+        return _("from {date}").format(date=long_date(start))
+    return _("until {date}").format(date=long_date(end)) if end else ""
+
+
 # A date in a sentence, after the word `when` is given: "on" a measured value's date, "by" a target's.
-_ON_DATE = {"on": N_("on {date}"), "by": N_("by {date}"), "from": N_("from {date}"), "until": N_("until {date}")}
+_ON_DATE = {"on": N_("on {date}"), "by": N_("by {date}")}
 
 
 def when(date: dt.date | None, period: int | str | None, on: str = "on") -> str:
     """When a value was measured, in a sentence: 'on 9 December 2024' (or 'by', for a target's
-    date; 'from' or 'until') or the period's words ('in the first quarter of 2024')."""
+    date) or the period's words ('in the first quarter of 2024')."""
     if period is not None:
         return period_words(period)
     return _(_ON_DATE[on]).format(date=long_date(date)) if date else ""

@@ -44,7 +44,7 @@ from framework_builder.site.i18n import N_, ngettext
 from framework_builder.site.i18n import gettext as _
 from framework_builder.site.render.escape import markdown_inline
 from framework_builder.site.render.indicators import value_words, with_unit
-from framework_builder.site.render.money import Funding, funding
+from framework_builder.site.render.money import funding
 from framework_builder.site.render.plan import first_words, levels_of, named, titled, word
 from framework_builder.site.render.text import long_date, number, span_words, written_locale
 from framework_builder.site.render.topic import topic_words
@@ -118,7 +118,7 @@ class _Words:
         self.old, self.new, self.escape = old, new, escape
         self.old_items = {(item.kind, item.id): item for item in walk(old)}
         self.new_items = {(item.kind, item.id): item for item in walk(new)}
-        self.money = {id(old): funding(old), id(new): funding(new)}
+        self.old_money, self.new_money = funding(old), funding(new)
 
     # --- names -------------------------------------------------------------------------------------
 
@@ -249,13 +249,13 @@ class _Words:
         before = {link.source: link for link in old}
         after = {link.source: link for link in new}
         for source, link in after.items():
-            amount = self.escape(self.money[id(self.new)].describe(link))
+            amount = self.escape(self.new_money.describe(link))
             name = self.title("funding", source)
             if source not in before:
                 yield (_("Now funded by {source}: {amount}").format(source=name, amount=amount) if amount
                        else _("Now funded by {source}").format(source=name))
             elif before[source] != link:
-                was = self.escape(self.money[id(self.old)].describe(before[source])) or _(NO_AMOUNT)
+                was = self.escape(self.old_money.describe(before[source])) or _(NO_AMOUNT)
                 yield _("Funding from {source}: {before} → {after}").format(
                     source=name, before=was, after=amount or _(NO_AMOUNT))
         for source in before:
@@ -335,7 +335,7 @@ class _Words:
         if isinstance(value, QuickExit):
             return str(value.url)
         if isinstance(value, list) and value and isinstance(value[0], FundedAmount):
-            return "; ".join(self.money[id(self.new)].describe(amount) for amount in value)
+            return "; ".join(self.new_money.describe(amount) for amount in value)
         if isinstance(value, list):
             return ", ".join(self._plain(name, v, model) for v in value)
         if isinstance(value, bool):

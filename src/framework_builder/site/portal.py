@@ -61,10 +61,10 @@ def portal_entry(contexts: list[VersionContext]) -> PortalEntry:
     newest = contexts[-1]
     latest = next(c for c in contexts if c.version == newest.latest)
     framework = latest.framework
-    others = dict(latest.version_languages).get(latest.version, ())[1:]
     return PortalEntry(newest.slug, framework.city, framework.region, framework.title, label(latest.status),
                        latest.version, len(contexts), window_sentence(newest, naming_version=True),
-                       framework.topic_or_default.value, tuple((code, language_name(code)) for code in others))
+                       framework.topic_or_default.value,
+                       tuple((code, language_name(code)) for code in latest.languages[1:]))
 
 
 def language_settings(ctx: VersionContext) -> LanguageSettings:

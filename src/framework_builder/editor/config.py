@@ -203,7 +203,7 @@ def framework_collections(slug: str, prefix: str, head: dict[str, Any], goals: l
     ]
 
 
-def editor_config(collections: list[dict[str, Any]], backend: dict[str, Any], site_url: str = "",
+def editor_config(collections: list[dict[str, Any]], backend: dict[str, Any],
                   editorial_workflow: bool = False) -> dict[str, Any]:
     """The whole configuration Decap reads (`CMS.init({config})`)."""
     config: dict[str, Any] = {
@@ -215,8 +215,6 @@ def editor_config(collections: list[dict[str, Any]], backend: dict[str, Any], si
     }
     if editorial_workflow:
         config["publish_mode"] = "editorial_workflow"
-    if site_url:
-        config["site_url"] = site_url
     return config
 
 

@@ -6,7 +6,7 @@ The editor's configuration (config.py) and the conversion between YAML data and 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 Schema = dict[str, Any]
@@ -23,14 +23,12 @@ class Shape:
 
     kind: str
     node: Schema
-    nullable: bool = False
     model: str | None = None
     variants: tuple[Schema, ...] = ()
     discriminator: str | None = None
     items: Schema | None = None
     values: tuple[Any, ...] = ()
     scalar_or_object: bool = False  # a list item written either as an id or as an object (funding links)
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class SchemaWalker:
@@ -51,25 +49,22 @@ class SchemaWalker:
     def shape(self, node: Schema) -> Shape:
         """The shape of one schema node."""
         branches = node.get("anyOf") or node.get("oneOf")
-        nullable = False
         if branches:
             kept = [b for b in branches if b.get("type") != "null"]
-            nullable = len(kept) != len(branches)
             if len(kept) == 1:
-                inner = self.shape(kept[0])
-                return Shape(**{**inner.__dict__, "nullable": nullable or inner.nullable})
+                return self.shape(kept[0])
             resolved = [self.deref(b) for b in kept]
             if all(r[0].get("type") == "object" for r in resolved):
                 discriminator = (node.get("discriminator") or {}).get("propertyName")
-                return Shape("choice", node, nullable, variants=tuple(r[0] for r in resolved),
+                return Shape("choice", node, variants=tuple(r[0] for r in resolved),
                              discriminator=discriminator)
-            return Shape("mixed", node, nullable, variants=tuple(r[0] for r in resolved))
+            return Shape("mixed", node, variants=tuple(r[0] for r in resolved))
         target, model = self.deref(node)
         if "enum" in target:
-            return Shape("enum", target, nullable, model=model, values=tuple(target["enum"]))
+            return Shape("enum", target, model=model, values=tuple(target["enum"]))
         kind = target.get("type")
         if kind == "object":
-            return Shape("object", target, nullable, model=model)
+            return Shape("object", target, model=model)
         if kind == "array":
             items = target.get("items", {})
             item_branches = items.get("anyOf") or items.get("oneOf") or []
@@ -77,16 +72,16 @@ class SchemaWalker:
                                 and {self.deref(b)[0].get("type") for b in item_branches} == {"string", "object"})
             if scalar_or_object:
                 items = next(b for b in item_branches if self.deref(b)[0].get("type") == "object")
-            return Shape("list", target, nullable, items=items, scalar_or_object=scalar_or_object)
+            return Shape("list", target, items=items, scalar_or_object=scalar_or_object)
         if kind == "string" and target.get("format") == "date":
-            return Shape("date", target, nullable)
+            return Shape("date", target)
         if kind in ("number", "integer", "boolean"):
-            return Shape(kind, target, nullable)
+            return Shape(kind, target)
         if "const" in target:
-            return Shape("boolean", target, nullable) if isinstance(target["const"], bool) else Shape("string", target, nullable)
+            return Shape("boolean", target) if isinstance(target["const"], bool) else Shape("string", target)
         if kind == "string" and target.get("maxLength", 0) > 1000:
-            return Shape("text", target, nullable)
-        return Shape("string", target, nullable)
+            return Shape("text", target)
+        return Shape("string", target)
 
     def properties(self, node: Schema) -> list[tuple[str, Schema, bool]]:
         """(name, schema, required) of an object node's fields, in the model's order."""

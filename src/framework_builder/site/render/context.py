@@ -171,12 +171,13 @@ def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None
 
     `site_url` (may be empty) makes the links back to an item in comment messages absolute."""
     framework = ctx.framework
+    levels = levels_of(framework)
 
     def comments(kind: str, item: Commentable, goal: Goal) -> Markup:
         title = getattr(item, "title", None) or getattr(item, "name")
         anchor = "" if item is goal else f"#{item.id}"
         back = f"{ctx.slug}/{ctx.version}/goals/{goal.id}/{anchor}"
-        name = named(getattr(levels_of(framework), kind).singular, item)
+        name = named(getattr(levels, kind).singular, item)
         return comment_links(ctx, Target(kind, item.id, title, name, site_url + back))
 
     all_actions = list(actions(framework))
@@ -217,7 +218,7 @@ def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None
         addressed_by=addressed_by,
         money=funding(framework),
         partner_groups=_by_role(framework.organizations),
-        levels=levels_of(framework),
+        levels=levels,
         focus_areas=_by_id(framework.focus_areas),
         in_area=in_area,
         plan_groups=plan_groups(all_actions),

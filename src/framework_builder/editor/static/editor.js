@@ -14,7 +14,7 @@ window.addEventListener("DOMContentLoaded", function () {
 
   /* The preview pane: the page residents will see, rendered by the site's own templates on the server. */
   var Preview = createClass({
-    getInitialState: function () { return { html: "" }; },
+    getInitialState: function () { return { html: "", error: "" }; },
     componentDidMount: function () { this.load(); },
     componentDidUpdate: function (previous) { if (previous.entry !== this.props.entry) { this.load(); } },
     componentWillUnmount: function () { clearTimeout(this.timer); },
@@ -28,10 +28,15 @@ window.addEventListener("DOMContentLoaded", function () {
           headers: { "Content-Type": "application/json" },
           body: JSON.stringify({ path: entry.get("path"), data: JSON.stringify(entry.get("data").toJS()) })
         }).then(function (response) { return response.json(); })
-          .then(function (answer) { self.setState({ html: answer.html || "<pre>" + (answer.error || "") + "</pre>" }); });
+          .then(function (answer) { self.setState({ html: answer.html || "", error: answer.html ? "" : (answer.error || "") }); });
       }, 300);
     },
-    render: function () { return h("article", { className: "md-typeset", dangerouslySetInnerHTML: { __html: this.state.html } }); }
+    /* The page is the site's own rendering (its community text escaped by the templates); an error is
+       plain text, which may repeat what the form sent, so React writes it as text. */
+    render: function () {
+      if (this.state.error) { return h("article", { className: "md-typeset" }, h("pre", null, this.state.error)); }
+      return h("article", { className: "md-typeset", dangerouslySetInnerHTML: { __html: this.state.html } });
+    }
   });
 
   fetch(body.getAttribute("data-config"))

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from babel import Locale, UnknownLocaleError
 
 from framework_builder.model.diff import ItemChange
 from framework_builder.model.framework import (
@@ -46,7 +45,7 @@ from framework_builder.site.render.escape import markdown_inline
 from framework_builder.site.render.indicators import value_words, with_unit
 from framework_builder.site.render.money import funding
 from framework_builder.site.render.plan import first_words, levels_of, named, titled, word
-from framework_builder.site.render.text import long_date, number, span_words, written_locale
+from framework_builder.site.render.text import language_words, long_date, number, span_words
 from framework_builder.site.render.topic import topic_words
 from framework_builder.site.render.words import label, reviewed
 
@@ -310,7 +309,7 @@ class _Words:
     def _plain(self, name: str, value: Any, model: object) -> str:
         """A value that is not community text in plain words (community parts left to `escape`)."""
         if name == "language":
-            return _language(str(value))
+            return language_words(str(value))
         if isinstance(value, Direction):
             return _(AIMS[value])
         if isinstance(value, Topic):
@@ -349,15 +348,6 @@ class _Words:
 
 def _empty(value: Any) -> bool:
     return value is None or value == [] or value == ""
-
-
-def _language(code: str) -> str:
-    """A language code by its name in the reader's language: "es" → "Spanish" ("español" in Spanish);
-    the code when Babel does not know it."""
-    try:
-        return Locale.parse(code.replace("-", "_")).get_display_name(written_locale()) or code
-    except (ValueError, UnknownLocaleError):
-        return code
 
 
 def _horizon(horizon: Horizon) -> str:

@@ -37,7 +37,6 @@ from framework_builder.model.framework import (
     Status,
 )
 from framework_builder.model.items import actions, indicators
-from framework_builder.site import i18n
 from framework_builder.site.render import indicators as indicator_view
 from framework_builder.site.render.changes import change_entries
 from framework_builder.site.render.comments import Target, Window, comment_links, window, window_sentence
@@ -54,7 +53,7 @@ from framework_builder.site.render.escape import html, markdown_inline, markdown
 from framework_builder.site.render.heard import HeardEntry, heard_entries, heard_on
 from framework_builder.site.render.money import Funding, funding
 from framework_builder.site.render.plan import PlanGroup, levels_of, named, plan_groups, titled, when, word
-from framework_builder.site.render.text import long_date, number, rich, when_name
+from framework_builder.site.render.text import language_words, long_date, number, rich, when_name
 from framework_builder.site.render.topic import TopicWords, topic_words
 from framework_builder.site.render.words import explain, funding_kind, label, reviewed, role_group
 from framework_builder.site.versions import VersionContext
@@ -235,7 +234,7 @@ def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None
         work_of=work_of,
         indicators_of=indicators_of,
         source_language=ctx.source_language,
-        source_language_name=i18n.locale(ctx.source_language).get_display_name(i18n.locale()) or ctx.source_language,
+        source_language_name=language_words(ctx.source_language),
         untranslated=_untranslated(ctx),
     )
 

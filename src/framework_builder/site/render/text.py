@@ -17,7 +17,7 @@ from gettext import GNUTranslations
 
 import markdown
 import nh3
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 from markupsafe import Markup
@@ -89,6 +89,15 @@ def long_date(value: dt.date | None) -> str:
         return ""
     speaking = written_locale()
     return format_date(value, "d MMMM y" if speaking.language == "en" else "long", locale=speaking)
+
+
+def language_words(code: str) -> str:
+    """A language by its name in the language the sentences are written in: "es" → "Spanish" ("español"
+    in Spanish, and "English" on a page whose sentences stay English); the code when Babel does not know it."""
+    try:
+        return Locale.parse(code.replace("-", "_")).get_display_name(written_locale()) or code
+    except (ValueError, UnknownLocaleError):
+        return code
 
 
 def month_name(value: dt.date) -> str:

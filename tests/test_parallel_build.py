@@ -14,13 +14,14 @@ import shutil
 import signal
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
 from harness import (DEMO_TODAY, FIXTURES, FRAMEWORKS, REPO, build, cli, differing, snapshot, start_process,
                      wait_for)
 
-from framework_builder.site import sizes
+from framework_builder.site import parallel, sizes
 
 TODAY = DEMO_TODAY
 PAUSED_BUILD = REPO / "tests" / "paused_build.py"
@@ -154,3 +155,27 @@ def test_the_build_prints_the_warnings_validate_prints(tmp_path: Path) -> None:
     result = build(tmp_path, "--jobs", "1", today=TODAY)
     assert result.code == 0, result.err
     assert validated.out.strip() in result.err
+
+
+def _write_until_stopped(folder: Path) -> None:
+    """A worker's task that keeps writing files into `folder`, as a worker builds pages into staging."""
+    number = 0
+    while True:
+        number += 1
+        (folder / f"page-{number}.html").write_text("page\n", encoding="utf-8")
+
+
+def test_a_failed_block_stops_the_workers_before_it_ends(tmp_path: Path) -> None:
+    """The staging folder is deleted after the build's block fails: by then no worker may write into it,
+    or the deletion leaves a half-deleted folder behind (what an interrupted build left, before)."""
+    staging = tmp_path / ".site.building-1"
+    staging.mkdir()
+    with parallel.Workers(2) as workers:
+        with pytest.raises(KeyboardInterrupt):
+            with workers.stopped_on_failure():
+                workers.as_done(_write_until_stopped, [staging])
+                wait_for(lambda: any(staging.iterdir()), what="the worker to write")
+                raise KeyboardInterrupt  # Ctrl+C
+        shutil.rmtree(staging)
+        time.sleep(0.2)
+        assert not staging.exists()

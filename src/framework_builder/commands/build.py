@@ -297,7 +297,7 @@ def run(options: BuildOptions, say: Callable[[str], None] = print) -> Timing:
                 build_dir.mkdir(exist_ok=True)
                 with output.locked(build_dir / LOCK_NAME, f"another build is using {build_dir}/ (the cache) right "
                                                           "now: wait for it to finish, then build again."):
-                    with output.staging(out) as staging:
+                    with output.staging(out) as staging, workers.stopped_on_failure():
                         timing = _build_all(folders, slugs, options, workers, out, staging, say)
                         output.swap(staging, out)
     except OSError as exc:

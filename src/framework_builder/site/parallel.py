@@ -2,8 +2,9 @@
 
 Workers are forked, so they start with everything the build set up (the theme, the code loaded). Only the build's own process handles Ctrl+C and prints: a worker
 ignores SIGINT (a terminal sends it to the whole process group; the build stops the workers
-itself) and returns what it has to say. Leaving the `Workers` block for any reason, an
-exception or Ctrl+C, terminates the workers before the staging folder is deleted. On Linux a
+itself) and returns what it has to say. A failure or Ctrl+C inside `stopped_on_failure`
+terminates the workers before the block ends, so none still writes into the staging folder
+while the build deletes it; leaving the `Workers` block ends them in any case. On Linux a
 worker also dies with the build's process (`PR_SET_PDEATHSIG`), even on `kill -9`, and it
 closes its copies of the build's locks at start, so a killed build never leaves a lock held.
 """
@@ -16,6 +17,7 @@ import multiprocessing.pool
 import os
 import signal
 import sys
+from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator, TypeVar
 
 from framework_builder.site import output
@@ -68,13 +70,27 @@ class Workers:
             return map(function, items)
         return self._pool.imap_unordered(function, items)
 
+    @contextmanager
+    def stopped_on_failure(self) -> Iterator[None]:
+        """A block that, if it fails (or Ctrl+C), leaves no worker running when it ends."""
+        try:
+            yield
+        except BaseException:
+            self._stop(failed=True)
+            raise
+
+    def _stop(self, failed: bool) -> None:
+        """Wait for the workers to finish (or terminate them after a failure); once."""
+        if self._pool is not None:
+            if failed:
+                self._pool.terminate()
+            else:
+                self._pool.close()
+            self._pool.join()
+            self._pool = None
+
     def __enter__(self) -> Workers:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._pool is not None:
-            if exc[0] is None:
-                self._pool.close()
-            else:
-                self._pool.terminate()
-            self._pool.join()
+        self._stop(failed=exc[0] is not None)

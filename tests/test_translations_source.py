@@ -84,11 +84,12 @@ def test_apply_translates_a_copy_and_keeps_the_source_text_where_a_translation_i
     assert spanish.framework.heard is not None and spanish.framework.heard.items[0].response.startswith("La guía")
     # the goal's summary was translated from an earlier text: the English stays, marked outdated
     assert goal.summary == source.goals[0].summary
-    assert spanish.state("reporting", "summary") == "outdated"
-    assert spanish.state("reporting", "title") == "current"
-    assert spanish.state("reports-received", "unit") == "missing"
+    assert spanish.states["reporting", "summary"] == "outdated"
+    assert spanish.states["reporting", "title"] == "current"
+    assert spanish.states["reports-received", "unit"] == "missing"
     assert goal.indicators[0].unit == "reports"
-    assert spanish.fallback_items() == {"reporting", "reports-received", "emergency"}
+    shown_in_english = {key for (key, _), state in spanish.states.items() if state != "current"}
+    assert shown_in_english == {"reporting", "reports-received", "emergency"}
     # the source framework is unchanged
     assert source.title == "Testville prevention framework"
     assert source.level_names.objective.plural == "Strategies"
@@ -111,7 +112,7 @@ def test_a_changed_source_text_makes_its_translation_outdated_not_an_error(trans
     loaded = load_framework(translated)
     assert loaded.framework is not None
     spanish = apply(loaded.framework, loaded.translations["es"])
-    assert spanish.state("reporting", "title") == "outdated"
+    assert spanish.states["reporting", "title"] == "outdated"
     assert spanish.framework.goals[0].title == "Make reporting safe, simple and known"
 
 

@@ -193,15 +193,7 @@ class TranslatedFramework:
 
     framework: Framework
     language: str
-    states: dict[tuple[str, str], State] = field(default_factory=dict)
-
-    def state(self, key: str, field_name: str) -> State:
-        """The state of one text (`key` as in the module's docstring); `current` when there is nothing to translate."""
-        return self.states.get((key, field_name), "current")
-
-    def fallback_items(self) -> set[str]:
-        """The keys of everything shown at least partly in the source language (missing or outdated)."""
-        return {key for (key, _), state in self.states.items() if state != "current"}
+    states: dict[tuple[str, str], State] = field(default_factory=dict)  # (key, field) of each text it has
 
 
 def apply(framework: Framework, translation: TranslationFile) -> TranslatedFramework:

@@ -44,6 +44,7 @@ bench: $(BIN)/framework-builder
 	$(BIN)/python bench/validate_bench.py
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python bench/site_bench.py
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python bench/network_bench.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python bench/engines_bench.py
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python bench/languages_bench.py
 	$(BIN)/python bench/weight_bench.py
 	$(BIN)/python bench/editor_bench.py

@@ -65,7 +65,8 @@ class Run:
     peak_mb: float = 0.0  # the largest process: the build's own or one of its workers
 
 
-def _env() -> dict[str, str]:
+def build_env() -> dict[str, str]:
+    """The environment of a measured command: no MkDocs 2 notice, no build date inherited from the shell."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SOURCE_DATE_EPOCH", None)
     return env
@@ -75,7 +76,7 @@ def command(project: Path, *args: str) -> Run:
     """One framework-builder process in `project`, timed from outside, its peak memory measured."""
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", MEASURE_MEMORY, sys.executable, "-m", "framework_builder", *args],
-                            cwd=project, env=_env(), capture_output=True, text=True)
+                            cwd=project, env=build_env(), capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed ({result.returncode}):\n{result.stderr[-3000:]}")

@@ -8,6 +8,7 @@ how to install them, except under CI=true, where they fail.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -18,6 +19,8 @@ from typing import Any
 
 import pytest
 import yaml
+
+from framework_builder.site.shards import Shard
 
 REPO = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.y*ml"))
@@ -193,3 +196,66 @@ def test_summary_step_writes_the_summary_then_fails_when_a_release_changed(diff_
         assert "maintainer" in errors[0]
     else:
         assert errors == []
+
+
+def shard_plan(tmp_path: Path, event: str, changes: list[list[str]]) -> list[int]:
+    """Run the publish workflow's "Choose the shards to build" step, as bash -e runs it on GitHub, in a git
+    repository whose history is `changes` (one commit per list of changed paths); the push is the last
+    commit. Returns the shards it chose (its `shards=` output)."""
+    workflow = load("pages.yml")
+    [step] = [step for step in steps(workflow) if step.get("id") == "plan"]
+    repo = tmp_path / "repo"
+    (repo / ".venv" / "bin").mkdir(parents=True)
+    python = repo / ".venv" / "bin" / "python"  # the project's Python, as `make` installs it on the runner
+    python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
+    python.chmod(0o755)
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "GIT_CONFIG_GLOBAL": str(tmp_path / "gitconfig"),
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "SHARDS": str(workflow["env"]["SHARDS"]), "EVENT": event,
+           "GITHUB_OUTPUT": str(tmp_path / "output")}
+    subprocess.run(["git", "init", "-q", str(repo)], check=True, env=env)
+    commits = []
+    for number, paths in enumerate(changes):
+        for path in paths:
+            (repo / path).parent.mkdir(parents=True, exist_ok=True)
+            (repo / path).write_text(f"change {number}\n", encoding="utf-8")
+        subprocess.run(["git", "add", *paths], cwd=repo, check=True, env=env)
+        subprocess.run(["git", "commit", "-q", "-m", f"change {number}"], cwd=repo, check=True, env=env)
+        commits.append(subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, check=True, env=env,
+                                      capture_output=True, text=True).stdout.strip())
+    env["BEFORE"] = commits[-2] if len(commits) > 1 else "0" * 40  # GitHub's BEFORE for a new branch
+    result = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=repo, env=env, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    [line] = (tmp_path / "output").read_text(encoding="utf-8").splitlines()
+    assert line.startswith("shards=")
+    return json.loads(line.removeprefix("shards="))
+
+
+def shard_of(slug: str) -> int:
+    count = int(load("pages.yml")["env"]["SHARDS"])
+    [number] = [k for k in range(1, count + 1) if Shard(k, count).holds(slug)]
+    return number
+
+
+FIRST = ["frameworks/stamford/framework.yml", "frameworks/riverton/framework.yml", "templates/pages/goal.md.j2"]
+
+
+def test_a_push_that_changes_one_framework_rebuilds_only_its_shard(tmp_path: Path) -> None:
+    assert shard_plan(tmp_path, "push", [FIRST, ["frameworks/stamford/goals/reporting.yml"]]) == [shard_of("stamford")]
+
+
+def test_a_push_that_changes_two_frameworks_rebuilds_the_shards_holding_them(tmp_path: Path) -> None:
+    chosen = shard_plan(tmp_path, "push", [FIRST, ["frameworks/stamford/goals/a.yml", "frameworks/riverton/b.yml"]])
+    assert chosen == sorted({shard_of("stamford"), shard_of("riverton")})
+
+
+@pytest.mark.parametrize("event, changes", [
+    ("push", [FIRST, ["frameworks/stamford/framework.yml", "templates/pages/goal.md.j2"]]),  # more than frameworks
+    ("push", [FIRST]),  # the first push of a branch: nothing to compare with
+    ("schedule", [FIRST, ["frameworks/stamford/framework.yml"]]),
+    ("workflow_dispatch", [FIRST, ["frameworks/stamford/framework.yml"]]),
+])
+def test_every_shard_is_rebuilt_unless_only_frameworks_changed(tmp_path: Path, event: str,
+                                                               changes: list[list[str]]) -> None:
+    assert shard_plan(tmp_path, event, changes) == list(range(1, int(load("pages.yml")["env"]["SHARDS"]) + 1))

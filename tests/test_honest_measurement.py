@@ -314,3 +314,4 @@ def test_the_csv_keeps_its_columns_and_leaves_unknown_and_misleading_values_empt
     assert (rows["feel-safe"]["baseline_period"], rows["feel-safe"]["latest_period"]) == ("2024", "2025-Q2")
     assert rows["feel-safe"]["progress_percent"] == "" and rows["feel-unsafe"]["progress_percent"] == ""
     assert float(rows["shootings"]["progress_percent"]) == 50
+    assert rows["shootings"]["served_by"] == "outreach outreach-team"  # the work it measures, by id

@@ -11,6 +11,8 @@ gives none of this, reads as before.
 
 from __future__ import annotations
 
+import csv
+
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -181,3 +183,16 @@ def test_the_print_view_has_the_same_shape(site: Path) -> None:
     assert texts(page, "h4") == ["1.05a: Keep youth centres open late"]
     minimal = article(site, MINIMAL + "print")
     assert texts(minimal, "h2") == ["Goal 1: Make reporting safe and simple"]
+
+
+def test_the_downloads_carry_references_and_focus_areas(site: Path) -> None:
+    """A spreadsheet of the activities or measures names each one by its published reference, as the pages do."""
+    def rows(name: str) -> dict[str, dict[str, str]]:
+        with (site / SHAPED / "downloads" / name).open(encoding="utf-8", newline="") as data:
+            return {row["id"]: row for row in csv.DictReader(data)}
+
+    activities, measures = rows("actions.csv"), rows("indicators.csv")
+    assert (activities["street-outreach"]["reference"], activities["street-outreach"]["areas"]) == ("1.01", "eastside")
+    assert (activities["late-centres"]["reference"], activities["late-centres"]["areas"]) == ("1.05a", "eastside riverside")
+    assert (activities["night-buses"]["reference"], activities["night-buses"]["areas"]) == ("", "")
+    assert measures["injuries"]["reference"] == "M1"

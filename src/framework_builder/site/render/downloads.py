@@ -13,11 +13,13 @@ from framework_builder.site.render.indicators import latest, progress
 from framework_builder.site.render.money import data_amounts
 from framework_builder.site.versions import VersionContext
 
+# Columns are only ever added at the end, so that a spreadsheet or script reading them keeps working.
 ACTION_COLUMNS = ("goal", "objective", "id", "title", "lead", "partners", "timeframe", "start", "end",
-                  "status", "addresses", "funding", "funding_amounts")
+                  "status", "addresses", "funding", "funding_amounts", "reference", "areas")
 INDICATOR_COLUMNS = ("goal", "id", "name", "type", "measure", "unit", "direction", "baseline_value",
                      "baseline_date", "target_value", "target_date", "latest_value", "latest_date",
-                     "progress_percent", "source", "frequency", "baseline_period", "target_period", "latest_period")
+                     "progress_percent", "source", "frequency", "baseline_period", "target_period", "latest_period",
+                     "reference", "served_by")
 
 
 def _cell(value: object) -> str:

@@ -100,3 +100,33 @@ def test_a_new_goal_file_starts_with_the_schema_modeline(project: Path) -> None:
     text = (project / "frameworks/stamford/goals/listening.yml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../../schema/goal.schema.json\nid: listening\n")
     assert cli("validate", "frameworks/stamford", cwd=project).code == 0
+
+
+def _shuffled(value):
+    """The form's data as Decap sends an object of more than eight fields: its keys in no particular order."""
+    if isinstance(value, dict):
+        return {key: _shuffled(value[key]) for key in reversed(list(value))}
+    if isinstance(value, list):
+        return [_shuffled(item) for item in value]
+    return value
+
+
+def test_a_field_added_in_the_form_is_written_next_to_its_neighbours_whatever_order_the_form_sends(project: Path) -> None:
+    """Decap sends the keys of a large object in no set order: a new `end:` goes after `start:`, not after `title:`,
+    and a new measurement reads period then value, as the author writes them."""
+    goal = "frameworks/lakeport/goals/intervene.yml"
+    backend = _backend(project)
+    form = _form(backend, goal)
+    form["objectives"][0]["actions"][0]["end"] = "2026-03-31"
+    before = (project / goal).read_text(encoding="utf-8").splitlines()
+    backend.save(goal, json.dumps(_shuffled(form)))
+    after = (project / goal).read_text(encoding="utf-8").splitlines()
+    assert [line for line in difflib.ndiff(before, after) if line[:1] in "+-"] == ["+         end: 2026-03-31"]
+    assert after[after.index("        start: 2023-09-01") + 1] == "        end: 2026-03-31"
+
+    form = _form(backend, "frameworks/lakeport/goals/measures.yml")
+    form["indicators"][0]["measurements"].append({"value": "24", "period": "2026", "note": ""})
+    backend.save("frameworks/lakeport/goals/measures.yml", json.dumps(_shuffled(form)))
+    text = (project / "frameworks/lakeport/goals/measures.yml").read_text(encoding="utf-8")
+    assert "      - {period: 2025, value: 26}\n      - {period: 2026, value: 24}\n" in text
+    assert cli("validate", "--strict", "frameworks/lakeport", cwd=project).code == 0

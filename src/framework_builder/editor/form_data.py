@@ -68,7 +68,10 @@ def from_form(walker: SchemaWalker, node: Schema, value: Any, original: Any = No
 def _object(walker: SchemaWalker, shape: Shape, value: dict[str, Any], original: dict[str, Any]) -> dict[str, Any]:
     props = {name: (prop, required) for name, prop, required in _props(walker, shape)}
     out: dict[str, Any] = {}
-    for key, item in value.items():
+    # In the model's order, not the form's: Decap sends the keys of an object of more than eight fields
+    # in no particular order, and a field added in the form is written after its neighbour in that order.
+    for key in sorted(value, key=lambda k: list(props).index(k) if k in props else len(props)):
+        item = value[key]
         prop, required = props.get(key, ({}, False))
         typed = from_form(walker, prop, item, original.get(key))
         if key in original and original[key] == typed:

@@ -17,36 +17,14 @@ grows (MkDocs renders the whole navigation into every page).
 from __future__ import annotations
 
 import argparse
-import re
-import shutil
-import statistics
-import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate  # noqa: E402
-from network_bench import TODAY, build_env  # noqa: E402
+from measure import Run, build, median, scratch  # noqa: E402
 
 ENGINES = ("mkdocs", "zensical")
-SUMMARY = re.compile(r"\(our rendering ([0-9.]+) s, (?:MkDocs|Zensical) ([0-9.]+) s\)")
-
-
-def build(project: Path, engine: str) -> tuple[float, float]:
-    """Build `project` from nothing with `engine`; return the seconds of the whole build and of the engine."""
-    shutil.rmtree(project / "build", ignore_errors=True)
-    shutil.rmtree(project / "site", ignore_errors=True)
-    started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "framework_builder", "build", "--root", "frameworks",
-                             "--out", "site", "--today", TODAY, "--jobs", "1", "--engine", engine],
-                            cwd=project, env=build_env(), capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    summary = SUMMARY.search(result.stderr)
-    if result.returncode != 0 or summary is None:
-        raise SystemExit(f"building {project.name} with {engine} failed ({result.returncode}):\n{result.stderr[-3000:]}")
-    return seconds, float(summary[2])
 
 
 def main() -> int:
@@ -55,26 +33,23 @@ def main() -> int:
     parser.add_argument("--sizes", default="50,500,2000", help="actions per version, comma-separated")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
-    project = Path(tempfile.mkdtemp(prefix="engines-bench-"))
-    try:
+    with scratch("engines-bench-", keep=False) as project:
         for size in sizes:
             generate(project / f"size-{size}" / "frameworks" / "city", size, max(1, size // 2), max(1, size // 40), seed=size)
         print(f"one version each of {', '.join(map(str, sizes))} actions, --jobs 1, medians of {args.runs} run(s)")
         print(f"  {'actions':>7}  {'MkDocs build':>12}  {'Zensical build':>14}  {'ratio':>6}   "
               f"{'MkDocs alone':>12}  {'Zensical alone':>14}  {'ratio':>6}")
         for size in sizes:
-            runs: dict[str, list[tuple[float, float]]] = {engine: [] for engine in ENGINES}
+            runs: dict[str, list[Run]] = {engine: [] for engine in ENGINES}
             for _ in range(args.runs):
                 for engine in ENGINES:
-                    runs[engine].append(build(project / f"size-{size}", engine))
-            whole = {engine: statistics.median(run[0] for run in runs[engine]) for engine in ENGINES}
-            alone = {engine: statistics.median(run[1] for run in runs[engine]) for engine in ENGINES}
+                    runs[engine].append(build(project / f"size-{size}", "--jobs", "1", "--engine", engine, cold=True))
+            whole = {engine: median(runs[engine]) for engine in ENGINES}
+            alone = {engine: median(runs[engine], "engine") for engine in ENGINES}
             print(f"  {size:>7}  {whole['mkdocs']:>10.2f} s  {whole['zensical']:>12.2f} s  "
                   f"{whole['zensical'] / whole['mkdocs']:>5.2f}×   {alone['mkdocs']:>10.2f} s  "
                   f"{alone['zensical']:>12.2f} s  {alone['zensical'] / alone['mkdocs']:>5.2f}×", flush=True)
         return 0
-    finally:
-        shutil.rmtree(project, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -19,30 +19,16 @@ the cost of one language per version
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
-import statistics
-import subprocess
 import sys
-import tempfile
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from measure import Run, build, median, scratch  # noqa: E402
+
 REPO = Path(__file__).resolve().parents[1]
-TODAY = "2026-12-01"
-SUMMARY = re.compile(r"Built (\d+) version\(s\) and reused (\d+) .* \(our rendering ([0-9.]+) s, MkDocs ([0-9.]+) s\)")
 EDITED = "riverton/translations/es.yml"
-
-
-@dataclass
-class Run:
-    seconds: float
-    built: int
-    reused: int
-    render: float
-    mkdocs: float
 
 
 def project(root: Path, translated: bool) -> Path:
@@ -53,27 +39,6 @@ def project(root: Path, translated: bool) -> Path:
         for folder in (root / "frameworks").glob("*/translations"):
             shutil.rmtree(folder)
     return root
-
-
-def build(root: Path, cold: bool) -> Run:
-    """One `framework-builder build` subprocess in `root`, timed from the outside (cold: cache and output gone)."""
-    if cold:
-        shutil.rmtree(root / "build", ignore_errors=True)
-        shutil.rmtree(root / "site", ignore_errors=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SOURCE_DATE_EPOCH", None)
-    started = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "framework_builder", "build", "--root", "frameworks", "--out", "site",
-         "--today", TODAY], cwd=root, env=env, capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    if result.returncode != 0:
-        raise SystemExit(f"build failed ({result.returncode}):\n{result.stderr[-3000:]}")
-    last = result.stderr.strip().splitlines()[-1]
-    found = SUMMARY.search(last)
-    if found is None:
-        raise SystemExit(f"unexpected summary line: {last}")
-    return Run(seconds, int(found[1]), int(found[2]), float(found[3]), float(found[4]))
 
 
 def edit_one_language(root: Path, round_: int) -> None:
@@ -87,18 +52,13 @@ def edit_one_language(root: Path, round_: int) -> None:
     path.write_text(edited, encoding="utf-8")
 
 
-def median(runs: list[Run], field: str) -> float:
-    return statistics.median(getattr(run, field) for run in runs)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="repetitions of each measurement (default 3)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects and print their path")
     args = parser.parse_args()
 
-    temporary = Path(tempfile.mkdtemp(prefix="languages-bench-"))
-    try:
+    with scratch("languages-bench-", args.keep) as temporary:
         without = project(temporary / "without", translated=False)
         with_ = project(temporary / "with", translated=True)
         plain: list[Run] = []
@@ -108,9 +68,9 @@ def main() -> int:
         for round_ in range(1, args.runs + 1):
             plain.append(build(without, cold=True))
             translated.append(build(with_, cold=True))
-            unchanged.append(build(with_, cold=False))
+            unchanged.append(build(with_))
             edit_one_language(with_, round_)
-            one_language.append(build(with_, cold=False))
+            one_language.append(build(with_))
             print(f"round {round_}: without translations {plain[-1].seconds:.1f} s ({plain[-1].built} built), "
                   f"with {translated[-1].seconds:.1f} s ({translated[-1].built} built), "
                   f"no change {unchanged[-1].seconds:.2f} s ({unchanged[-1].reused} reused), "
@@ -120,18 +80,18 @@ def main() -> int:
         versions = plain[0].built
         languages = translated[0].built - versions  # the versions built once more, in Spanish
         extra = median(translated, "seconds") - median(plain, "seconds")
-        extra_mkdocs = median(translated, "mkdocs") - median(plain, "mkdocs")
+        extra_mkdocs = median(translated, "engine") - median(plain, "engine")
         print(f"\nthe demo: {versions} versions; with translations {translated[0].built} MkDocs builds "
               f"({languages} versions also in Spanish). Medians of {args.runs} runs, cold cache each time.")
         print(f"  {'':<40} {'without':>10} {'with':>10}")
         for name, field, unit in (("full build", "seconds", "s"), ("  our rendering (summed over processes)", "render", "s"),
-                                  ("  MkDocs (summed over processes)", "mkdocs", "s")):
+                                  ("  MkDocs (summed over processes)", "engine", "s")):
             print(f"  {name:<40} {median(plain, field):>8.2f} {unit} {median(translated, field):>8.2f} {unit}")
         print(f"  {'MkDocs builds':<40} {versions:>10} {translated[0].built:>10}")
         if languages:
             print(f"  one language of one version costs {extra / languages:.2f} s of wall time, "
                   f"{extra_mkdocs / languages:.2f} s of MkDocs "
-                  f"(one version in the source language: {median(plain, 'mkdocs') / versions:.2f} s of MkDocs)")
+                  f"(one version in the source language: {median(plain, 'engine') / versions:.2f} s of MkDocs)")
         print(f"  rebuild, nothing changed: {median(unchanged, 'seconds'):.2f} s "
               f"({unchanged[-1].built} built, {unchanged[-1].reused} reused)")
         print(f"  rebuild after editing one Spanish text of Riverton: {median(one_language, 'seconds'):.2f} s "
@@ -145,11 +105,6 @@ def main() -> int:
         for ok, what in checks:
             print(f"  {what:<62} {'PASS' if ok else 'FAIL'}")
         return 0 if all(ok for ok, _ in checks) else 1
-    finally:
-        if args.keep:
-            print(f"kept {temporary}")
-        else:
-            shutil.rmtree(temporary, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -25,77 +25,21 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
-import statistics
-import subprocess
 import sys
-import tempfile
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import edit_action_title, generate_versions  # noqa: E402
+from measure import COMMENTS, Run, build, command, median, scratch  # noqa: E402
 
 ACTIONS, INDICATORS, GOALS = 50, 15, 5
-TODAY = "2026-12-01"
-COMMENTS = """comments:
-  opens: 2026-11-01
-  closes: 2027-01-31
-  channels:
-    - type: email
-      address: comments@example.org
-"""
 GOALS_MET = {"speed-up": 1.7, "memory": 1.2, "no change": 10.0, "zensical": 0.5}
-MEASURE_MEMORY = """
-import resource, subprocess, sys
-done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
-sys.stderr.write(done.stderr)
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-sys.exit(done.returncode)
-"""
 
 
-@dataclass
-class Run:
-    seconds: float
-    built: int = 0
-    reused: int = 0
-    peak_mb: float = 0.0  # the largest process: the build's own or one of its workers
-
-
-def build_env() -> dict[str, str]:
-    """The environment of a measured command: no MkDocs 2 notice, no build date inherited from the shell."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SOURCE_DATE_EPOCH", None)
-    return env
-
-
-def command(project: Path, *args: str) -> Run:
-    """One framework-builder process in `project`, timed from outside, its peak memory measured."""
-    started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", MEASURE_MEMORY, sys.executable, "-m", "framework_builder", *args],
-                            cwd=project, env=build_env(), capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    if result.returncode != 0:
-        raise SystemExit(f"{' '.join(args)} failed ({result.returncode}):\n{result.stderr[-3000:]}")
-    run = Run(seconds, peak_mb=int(result.stdout.strip().splitlines()[-1]) / 1024)
-    counts = re.search(r"Built (\d+) version\(s\) and reused (\d+)", result.stderr)
-    if counts:
-        run.built, run.reused = int(counts[1]), int(counts[2])
-    return run
-
-
-def build(project: Path, *args: str, root: str = "frameworks", clean: bool = False) -> Run:
-    if clean:
-        shutil.rmtree(project / "build", ignore_errors=True)
-        shutil.rmtree(project / "site", ignore_errors=True)
-    return command(project, "build", "--root", root, "--out", "site", "--today", TODAY, *args)
-
-
-def median(runs: list[Run], field: str = "seconds") -> float:
-    return statistics.median(getattr(run, field) for run in runs)
+def measured(project: Path, *args: str, cold: bool = False) -> Run:
+    """A build of `project` with ARGS, its peak memory measured too."""
+    return build(project, *args, cold=cold, memory=True)
 
 
 def main() -> int:
@@ -105,8 +49,7 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="keep the temporary project and print its path")
     args = parser.parse_args()
     count = args.frameworks
-    project = Path(tempfile.mkdtemp(prefix="network-bench-"))
-    try:
+    with scratch("network-bench-", args.keep) as project:
         root = project / "frameworks"
         for number in range(1, count + 1):
             generate_versions(root / f"city-{number:03d}", ACTIONS, INDICATORS, GOALS, number, COMMENTS)
@@ -116,23 +59,18 @@ def main() -> int:
         rows: dict[str, list[Run]] = {name: [] for name in (
             "validate", "full, --jobs 1", "full, --jobs 2", "full, zensical --jobs 2", "no change", "one draft")}
         for round_ in range(1, args.runs + 1):
-            rows["validate"].append(command(project, "validate", "frameworks"))
-            rows["full, --jobs 1"].append(build(project, "--jobs", "1", clean=True))
-            rows["full, zensical --jobs 2"].append(build(project, "--jobs", "2", "--engine", "zensical", clean=True))
-            rows["full, --jobs 2"].append(build(project, "--jobs", "2", clean=True))
-            rows["no change"].append(build(project, "--jobs", "2"))
+            rows["validate"].append(command(project, "validate", "frameworks", memory=True))
+            rows["full, --jobs 1"].append(measured(project, "--jobs", "1", cold=True))
+            rows["full, zensical --jobs 2"].append(measured(project, "--jobs", "2", "--engine", "zensical", cold=True))
+            rows["full, --jobs 2"].append(measured(project, "--jobs", "2", cold=True))
+            rows["no change"].append(measured(project, "--jobs", "2"))
             edit_action_title(sorted(root.iterdir())[0] / "goals" / "goal-01.yml", round_)  # the first draft
-            rows["one draft"].append(build(project, "--jobs", "2"))
+            rows["one draft"].append(measured(project, "--jobs", "2"))
             print(f"round {round_}: " + ", ".join(f"{name} {runs[-1].seconds:.1f} s" for name, runs in rows.items()),
                   flush=True)
         memory = _memory(project, root, count)
         checks = _report(rows, memory, versions)
         return 0 if all(checks) else 1
-    finally:
-        if args.keep:
-            print(f"kept {project}")
-        else:
-            shutil.rmtree(project, ignore_errors=True)
 
 
 def _memory(project: Path, root: Path, count: int) -> dict[int, Run]:
@@ -142,7 +80,7 @@ def _memory(project: Path, root: Path, count: int) -> dict[int, Run]:
         part = project / f"first-{size}"
         for folder in sorted(root.iterdir())[:size]:
             shutil.copytree(folder, part / "frameworks" / folder.name)
-        found[size] = build(part, "--jobs", "2", clean=True)
+        found[size] = measured(part, "--jobs", "2", cold=True)
         shutil.rmtree(part)
     return found
 

@@ -19,36 +19,19 @@ and reads the share of our own rendering against MkDocs from the full builds' su
 from __future__ import annotations
 
 import argparse
-import os
-import re
-import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import edit_action_title, generate_versions  # noqa: E402
+from measure import COMMENTS, Run, build, median, scratch  # noqa: E402
 
 from framework_builder.source.loader import load_framework  # noqa: E402
 
 FRAMEWORKS, ACTIONS, INDICATORS, GOALS = 10, 100, 30, 6
-TODAY = "2026-12-01"
-COMMENTS = """comments:
-  opens: 2026-11-01
-  closes: 2027-01-31
-  channels:
-    - type: email
-      address: comments@example.org
-    - type: github
-      repository: example-org/bench-framework
-"""
 MIN_SPEEDUP = 10.0
 MAX_RENDER_SHARE = 0.10
-SUMMARY = re.compile(r"our rendering ([0-9.]+) s, MkDocs ([0-9.]+) s")
 
 
 def generate_network(root: Path) -> None:
@@ -62,43 +45,13 @@ def generate_network(root: Path) -> None:
             raise SystemExit(f"{folder.name}: not valid or not 3 versions: {loaded.diagnostics[:3]}")
 
 
-@dataclass
-class Run:
-    seconds: float
-    built: int
-    reused: int
-    render: float
-    mkdocs: float
-
-
-def build(project: Path) -> Run:
-    """One `framework-builder build` subprocess in `project`, timed from the outside."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SOURCE_DATE_EPOCH", None)
-    started = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "framework_builder", "build", "--root", "frameworks", "--out", "site",
-         "--today", TODAY],
-        cwd=project, env=env, capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    if result.returncode != 0:
-        raise SystemExit(f"build failed ({result.returncode}):\n{result.stderr[-3000:]}")
-    last = result.stderr.strip().splitlines()[-1]
-    counts = re.search(r"Built (\d+) version\(s\) and reused (\d+)", last)
-    times = SUMMARY.search(last)
-    if counts is None or times is None:
-        raise SystemExit(f"unexpected summary line: {last}")
-    return Run(seconds, int(counts[1]), int(counts[2]), float(times[1]), float(times[2]))
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="repetitions of each measurement (default 3)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary project and print its path")
     args = parser.parse_args()
 
-    project = Path(tempfile.mkdtemp(prefix="site-bench-"))
-    try:
+    with scratch("site-bench-", args.keep) as project:
         generate_network(project / "frameworks")
         total = FRAMEWORKS * 3
         print(f"network: {FRAMEWORKS} frameworks × 3 versions × {ACTIONS} actions ({total} versions) in {project}",
@@ -107,9 +60,7 @@ def main() -> int:
         unchanged: list[Run] = []
         draft: list[Run] = []
         for round_ in range(1, args.runs + 1):
-            shutil.rmtree(project / "build", ignore_errors=True)
-            shutil.rmtree(project / "site", ignore_errors=True)
-            full.append(build(project))
+            full.append(build(project, cold=True))
             unchanged.append(build(project))
             edit_action_title(project / "frameworks" / "bench-01" / "goals" / "goal-01.yml", round_)  # one draft
             draft.append(build(project))
@@ -121,11 +72,8 @@ def main() -> int:
             (all(r.built == 0 and r.reused == total for r in unchanged), "every no-change rebuild reused all"),
             (all(r.built == 1 for r in draft), "every draft edit rebuilt exactly one version"),
         ]
-        full_s = statistics.median(r.seconds for r in full)
-        unchanged_s = statistics.median(r.seconds for r in unchanged)
-        draft_s = statistics.median(r.seconds for r in draft)
-        render_s = statistics.median(r.render for r in full)
-        mkdocs_s = statistics.median(r.mkdocs for r in full)
+        full_s, unchanged_s, draft_s = median(full), median(unchanged), median(draft)
+        render_s, mkdocs_s = median(full, "render"), median(full, "engine")
         speedup = full_s / unchanged_s
         share = statistics.median(r.render / r.seconds for r in full)
         rows = [
@@ -145,11 +93,6 @@ def main() -> int:
             print(f"  {what:<47}  {'PASS' if ok else 'FAIL'}")
         passed = all(ok for ok, _ in checks) and speedup >= MIN_SPEEDUP and share < MAX_RENDER_SHARE
         return 0 if passed else 1
-    finally:
-        if args.keep:
-            print(f"kept {project}")
-        else:
-            shutil.rmtree(project, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -14,8 +14,6 @@ import argparse
 import functools
 import gzip
 import http.server
-import os
-import subprocess
 import sys
 import tempfile
 import threading
@@ -24,9 +22,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "bench"))
+from measure import TODAY, command  # noqa: E402
+
 BUDGET_KB = 100
 DEFAULT_PAGE = "stamford/0.3/goals/awareness/"
-TODAY = "2026-12-01"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
 KINDS = {".html": "HTML", ".css": "CSS", ".js": "JS", ".json": "JSON", ".woff": "fonts", ".woff2": "fonts",
@@ -40,10 +40,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 def build_demo(out: Path) -> None:
     """Build frameworks/ into `out` with the benchmark's fixed build date."""
-    subprocess.run(
-        [sys.executable, "-m", "framework_builder", "build", "--out", str(out), "--today", TODAY],
-        cwd=REPO, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=True,
-    )
+    command(REPO, "build", "--out", str(out), "--today", TODAY)
 
 
 def first_visit_paths(site: Path, page: str) -> tuple[list[str], list[str]]:

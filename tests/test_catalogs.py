@@ -1,4 +1,4 @@
-"""The Spanish catalog covers every sentence the templates write (issue 11).
+"""The Spanish catalog covers every sentence the templates write (issue 11), in Spanish that reads right.
 
 Messages are extracted from the built-in page and portal templates with Babel's extractor for Jinja,
 configured as the one pages environment is (`trim_blocks`, `lstrip_blocks`, new-style gettext), so
@@ -16,8 +16,11 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
+from test_changes_for_residents import entry, old_and_new
 
+from framework_builder.model.diff import diff_frameworks
 from framework_builder.site import i18n
+from framework_builder.site.render.changes import change_entries
 from framework_builder.site.theme import Theme, default_templates_dir
 from html_page import parse
 
@@ -109,3 +112,19 @@ def test_a_portal_page_in_spanish_escapes_what_it_embeds() -> None:
     assert paragraph.text() == "Le llevamos a la versión 1.1<script>, la versión vigente."
     assert not page.find_all("script") and not page.find_all("b")
     assert page.find_all("link")[0].attrs["title"] == "Noticias de este marco"
+
+
+def test_what_changed_reads_as_spanish_whatever_the_item_and_value() -> None:
+    """The "What changed" lines are built from one sentence per kind of change, around names and values the
+    plan gives: in Spanish each must agree with any of them (an action is feminine, a plan masculine; a value
+    may be plural), so none carries a gender or a number of its own."""
+    old, new = old_and_new()
+    with i18n.speaking("es"):
+        entries = change_entries(old, new, diff_frameworks(old, new), escape=str)
+    plan = entry(entries, "El marco en su conjunto").details
+    assert "Participación que dio forma al plan (dato nuevo): 1.500 personas, del 1 de enero de 2017 " \
+           "al 31 de octubre de 2017" in plan  # not "se agregó 1.500 personas"
+    action = entry(entries, "Action 1.05: Publish a reporting guide").details
+    assert "Ahora recibe financiamiento de State grant" in action  # not "Ahora financiado", said of an "acción"
+    assert "Ahora responde al hallazgo “Replies are slow”" in action
+    assert "Ya no responde al hallazgo “Few residents know how to report a bias…”" in action

@@ -62,7 +62,7 @@ def test_new_refuses_an_existing_folder_and_leaves_it_alone(oakdale: Path, tmp_p
 
     code, out, err = new(tmp_path)
 
-    assert code == 1
+    assert code == 2
     assert "already exists; nothing was written" in err
     assert goal.read_text(encoding="utf-8") == "id: coordination\n# my edits\n"
 
@@ -70,7 +70,7 @@ def test_new_refuses_an_existing_folder_and_leaves_it_alone(oakdale: Path, tmp_p
 @pytest.mark.parametrize("slug", ["Oak_Dale", "oak dale", "éclair", "../oakdale"])
 def test_new_refuses_a_bad_slug(slug: str, tmp_path: Path) -> None:
     code, out, err = new(tmp_path, slug)
-    assert code == 1
+    assert code == 2
     assert f"'{slug}' cannot be a framework slug" in err
     assert "lowercase letters, digits and hyphens" in err
     assert not (tmp_path / "frameworks").exists() or not any((tmp_path / "frameworks").iterdir())
@@ -79,7 +79,7 @@ def test_new_refuses_a_bad_slug(slug: str, tmp_path: Path) -> None:
 
 def test_new_refuses_an_empty_city(tmp_path: Path) -> None:
     code, _, err = new(tmp_path, "oakdale", "--city", " ", "--region", "Example State")
-    assert code == 1
+    assert code == 2
     assert "--city is empty" in err
 
 
@@ -158,7 +158,7 @@ def test_each_level_is_named_in_the_singular_too(plural: str, singular: str) -> 
 ])
 def test_new_refuses_levels_it_cannot_read(tmp_path: Path, levels: str, says: str) -> None:
     code, _, err = new(tmp_path, "oakdale", *ARGS, "--levels", levels)
-    assert code == 1
+    assert code == 2
     assert says in err
     assert "for example --levels goals/strategies/actions/measures" in err
     assert not (tmp_path / "frameworks" / "oakdale").exists()

@@ -121,7 +121,7 @@ def new(slug: str, city: str, region: str, topic: str, levels: str | None, root:
     """Start a new framework in ROOT/SLUG: framework.yml and one goal, with a note on every field.
 
     The notes and the example text are written for the topic and use the plan's level names.
-    Never overwrites: exits 1 when the folder exists or the slug is not valid.
+    Never overwrites: exits 2 when the folder exists or the slug is not valid.
     """
     from framework_builder.commands.new import run
 

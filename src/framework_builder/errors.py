@@ -53,6 +53,8 @@ class BuildError(FrameworkBuilderError):
 class ScaffoldError(FrameworkBuilderError):
     """`new` will not write the framework (the folder exists, or a name cannot be used)."""
 
+    exit_code = 2
+
 
 class ReleaseRefused(FrameworkBuilderError):
     """`release` will not freeze the working version (it has errors, or is released already)."""

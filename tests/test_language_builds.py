@@ -167,3 +167,11 @@ def test_a_note_names_the_source_language_in_the_language_of_its_sentence(versio
     """Arabic has no catalog of the tool's sentences yet: its notes stay English, and so does the language they name."""
     arabic = notes(page(version, "ar", "goals/safety/index.html"))
     assert arabic and all(note.endswith("it is shown in English.") for note in arabic), arabic
+
+
+def test_the_overviews_progress_sentence_is_grammatical_spanish_for_one_indicator(version: Path) -> None:
+    """The fixture has 1 of 1 indicators measured: the sentence names the count without a verb that must
+    agree with it ("Se han medido 1 de 1 indicadores" was wrong for one)."""
+    paragraphs = [node.text() for node in page(version, "es", "index.html").find_all("p")]
+    assert ("Con mediciones respecto a su meta: 1 de 1 indicadores. En promedio, han recorrido el 36,7 % del "
+            "camino entre su punto de partida y su meta.") in paragraphs

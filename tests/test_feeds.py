@@ -1,5 +1,5 @@
 """Residents follow a framework without an account: an Atom feed per framework and one for the portal,
-and an iCalendar file of comment windows (site/feeds.py).
+and an iCalendar file of comment windows (site/feeds.py), in each language the framework is built in.
 
 Feeds are read with `xml.etree`, calendars with the small strict RFC 5545 reader below (CRLF lines,
 at most 75 octets, folded continuation lines, BEGIN/END nesting, required properties, TEXT escaping).
@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from harness import FRAMEWORKS, build_demo
+from harness import FRAMEWORKS, build_demo, built_site
 from hostile_framework import SLUG as HOSTILE_SLUG
 from hostile_framework import build_site, field_text, write_project
 from html_page import parse_file
@@ -23,7 +24,9 @@ from html_page import parse_file
 from framework_builder.site.feeds import fold, ics_text
 
 A = "{http://www.w3.org/2005/Atom}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SITE_URL = "https://plans.example.org/prevention/"
+RIVERTON_ES = "Plan de Riverton para prevenir el odio y la violencia dirigida"  # its title in translations/es.yml
 
 
 @pytest.fixture(scope="module")
@@ -165,38 +168,131 @@ def test_with_a_site_url_every_link_is_absolute(tmp_path: Path) -> None:
     page = parse_file(site / "stamford" / "0.3" / "goals" / "reporting" / "index.html")
     feeds = [n.attrs["href"] for n in page.find_all("link") if n.attrs.get("type") == "application/atom+xml"]
     assert feeds == [SITE_URL + "stamford/feed.xml"]
+    # The Spanish feed, its calendar and the Spanish pages' links to them.
+    spanish = ET.parse(site / "riverton" / "es" / "feed.xml").getroot()
+    assert spanish.find(f"{A}link[@rel='self']").get("href") == SITE_URL + "riverton/es/feed.xml"
+    assert spanish.find(f"{A}link[@rel='alternate']").get("href") == SITE_URL + "riverton/1.1/es/"
+    assert {e["href"] for e in _entries(spanish)} == {SITE_URL + f"riverton/{v}/es/{page}" for v in ("1.0", "1.1")
+                                                     for page in ("", "comment/")}
+    events = read_calendar((site / "riverton" / "es" / "comments.ics").read_bytes())
+    assert [_value(e, "URL") for e in events] == [SITE_URL + "riverton/1.0/es/comment/",
+                                                  SITE_URL + "riverton/1.1/es/comment/"]
+    page = parse_file(site / "riverton" / "1.1" / "es" / "goals" / "reporting" / "index.html")
+    feeds = [n.attrs["href"] for n in page.find_all("link") if n.attrs.get("type") == "application/atom+xml"]
+    assert feeds == [SITE_URL + "riverton/es/feed.xml"]
+
+
+def test_a_translated_framework_has_its_feed_in_each_language(site: Path) -> None:
+    """Riverton is built in Spanish too: `riverton/es/feed.xml` is the same news in Spanish, leading to the Spanish pages."""
+    feed = ET.parse(site / "riverton" / "es" / "feed.xml").getroot()
+    assert feed.tag == f"{A}feed" and feed.get(XML_LANG) == "es"
+    assert feed.findtext(f"{A}title") == feed.findtext(f"{A}author/{A}name") == RIVERTON_ES
+    entries = _entries(feed)
+    assert [e["title"] for e in entries] == [f"{RIVERTON_ES}: versión 1.1 adoptada",
+                                             f"{RIVERTON_ES}: comentarios cerrados sobre la versión 1.1",
+                                             f"{RIVERTON_ES}: comentarios abiertos sobre la versión 1.1",
+                                             f"{RIVERTON_ES}: versión 1.0 adoptada",
+                                             f"{RIVERTON_ES}: comentarios cerrados sobre la versión 1.0",
+                                             f"{RIVERTON_ES}: comentarios abiertos sobre la versión 1.0"]
+    # Its sentences and their dates are Spanish.
+    assert entries[0]["summary"] == f"La versión 1.1 de {RIVERTON_ES} se adoptó el 10 de marzo de 2026."
+    assert entries[2]["summary"] == (f"La versión 1.1 de {RIVERTON_ES} se abrió a comentarios el 1 de noviembre de "
+                                     "2025, hasta el 31 de enero de 2026.")
+    # The same facts on the same days as the English feed, as entries of their own.
+    english = _entries(ET.parse(site / "riverton" / "feed.xml").getroot())
+    assert [e["updated"] for e in entries] == [e["updated"] for e in english]
+    assert not {e["id"] for e in entries} & {e["id"] for e in english} and len({e["id"] for e in entries}) == 6
+    # Every link, relative to the feed's address, leads to a page in Spanish.
+    url = "riverton/es/feed.xml"
+    home = urljoin(url, feed.find(f"{A}link[@rel='alternate']").get("href"))
+    assert home == "riverton/1.1/es/"
+    assert urljoin(url, feed.find(f"{A}link[@rel='self']").get("href")) == url
+    for href in [home] + [urljoin(url, e["href"]) for e in entries]:
+        page = parse_file(site / href / "index.html")
+        assert page.find_all("html")[0].attrs["lang"] == "es", href
+    assert {urljoin(url, e["href"]) for e in entries} == {f"riverton/{v}/es/{page}" for v in ("1.0", "1.1")
+                                                          for page in ("", "comment/")}
+
+
+def test_a_translated_framework_has_its_calendar_in_each_language(site: Path) -> None:
+    events = read_calendar((site / "riverton" / "es" / "comments.ics").read_bytes())
+    english = read_calendar((site / "riverton" / "comments.ics").read_bytes())
+    assert [(_value(e, "DTSTART"), _value(e, "DTEND")) for e in events] == [
+        (_value(e, "DTSTART"), _value(e, "DTEND")) for e in english]
+    assert _value(events[1], "SUMMARY") == f"Comentarios sobre {RIVERTON_ES}, versión 1.1"
+    assert _value(events[1], "DESCRIPTION") == (f"Los residentes pueden comentar la versión 1.1 de {RIVERTON_ES} "
+                                                "del 1 de noviembre de 2025 al 31 de enero de 2026.")
+    assert all(e["SUMMARY"][0][0] == e["DESCRIPTION"][0][0] == ";LANGUAGE=es" for e in events)
+    assert not {_value(e, "UID") for e in events} & {_value(e, "UID") for e in english}
+    # A framework with no translation has no feed in another language.
+    assert not [p for p in (site / "lakeport").iterdir() if p.is_dir() and (p / "feed.xml").exists()]
+
+
+def test_a_title_whose_translation_is_outdated_stays_in_its_own_language(tmp_path: Path) -> None:
+    """The framework's title was translated from an earlier wording: the Spanish feed names it as the
+    pages do, in English, and still says the rest in Spanish."""
+    shutil.copytree(FRAMEWORKS / "riverton", tmp_path / "frameworks" / "riverton")
+    translation = tmp_path / "frameworks" / "riverton" / "translations" / "es.yml"
+    text = translation.read_text(encoding="utf-8")
+    outdated = re.sub(r'(title: \{of: ")[0-9a-f]+(", text: "Plan de Riverton)', r"\g<1>00000000\g<2>", text, count=1)
+    assert outdated != text
+    translation.write_text(outdated, encoding="utf-8")
+    site = built_site(tmp_path, today="2026-12-01")
+    feed = ET.parse(site / "riverton" / "es" / "feed.xml").getroot()
+    title = "Riverton Plan to Prevent Hate and Targeted Violence"
+    assert feed.findtext(f"{A}title") == title
+    assert _entries(feed)[0]["title"] == f"{title}: versión 1.1 adoptada"
+    assert parse_file(site / "riverton" / "1.1" / "es" / "index.html").find_all("h1")[0].text() == title
 
 
 def test_same_input_and_date_give_the_same_feeds_and_calendar(site: Path, tmp_path: Path) -> None:
     again = build_demo(tmp_path)
     for name in ("feed.xml", "stamford/feed.xml", "riverton/feed.xml", "stamford/comments.ics",
-                 "riverton/comments.ics"):
+                 "riverton/comments.ics", "riverton/es/feed.xml", "riverton/es/comments.ics",
+                 "stamford/es/feed.xml", "stamford/es/comments.ics"):
         assert (again / name).read_bytes() == (site / name).read_bytes(), name
 
 
 # Offered on the pages -----------------------------------------------------------------------------
 
-def test_every_page_links_its_framework_feed_and_calendar(site: Path) -> None:
-    pages = [p for p in (site / "stamford" / "0.3").rglob("index.html")] + [site / "stamford" / "index.html"]
-    assert len(pages) > 10
-    for path in pages:
-        page = parse_file(path)
-        # the feeds (by their type); a translated framework's pages also link their languages (by hreflang)
-        links = {n.attrs["type"]: n.attrs["href"] for n in page.find_all("link")
-                 if n.attrs.get("rel") == "alternate" and "hreflang" not in n.attrs}
-        url = path.relative_to(site).as_posix()
-        assert urljoin(url, links["application/atom+xml"]) == "stamford/feed.xml", url
-        assert urljoin(url, links["text/calendar"]) == "stamford/comments.ics", url
+def _head_feeds(site: Path, path: Path) -> dict[str, str]:
+    """The feed and calendar a page's head links (by their type), as paths in the site."""
+    page = parse_file(path)
+    url = path.relative_to(site).as_posix()
+    # a translated framework's pages may also link their languages (by hreflang)
+    return {n.attrs["type"]: urljoin(url, n.attrs["href"]) for n in page.find_all("link")
+            if n.attrs.get("rel") == "alternate" and "hreflang" not in n.attrs}
+
+
+def test_every_page_links_its_framework_feed_and_calendar_in_its_language(site: Path) -> None:
+    english = [p for p in (site / "stamford" / "0.3").rglob("index.html") if "es" not in p.parts]
+    english.append(site / "stamford" / "index.html")
+    spanish = list((site / "stamford" / "0.3" / "es").rglob("index.html"))
+    assert len(english) > 10 and len(spanish) > 10
+    for path in english:
+        assert _head_feeds(site, path) == {"application/atom+xml": "stamford/feed.xml",
+                                           "text/calendar": "stamford/comments.ics"}, path
+    for path in spanish:
+        assert _head_feeds(site, path) == {"application/atom+xml": "stamford/es/feed.xml",
+                                           "text/calendar": "stamford/es/comments.ics"}, path
+    # Material fetches a sitemap.xml beside each alternate link's target: an empty one answers it.
+    for folder in ("stamford", "stamford/es"):
+        sitemap = ET.parse(site / folder / "sitemap.xml").getroot()
+        assert sitemap.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset" and len(sitemap) == 0
     portal = parse_file(site / "index.html")
     assert [n.attrs["href"] for n in portal.find_all("link") if n.attrs.get("rel") == "alternate"] == ["feed.xml"]
 
 
-def test_the_how_to_comment_page_offers_the_feed_and_the_calendar(site: Path) -> None:
+def test_the_how_to_comment_page_offers_the_feed_and_the_calendar_in_its_language(site: Path) -> None:
     for version in ("0.2", "0.3"):
-        page = parse_file(site / "stamford" / version / "comment" / "index.html")
-        hrefs = {n.attrs["href"] for n in page.find_all("a")}
-        assert {"../../feed.xml", "../../comments.ics"} <= hrefs
-        assert "Follow this framework" in page.text()
+        for folder, feeds, heading in (("", "stamford/", "Follow this framework"),
+                                       ("es/", "stamford/es/", "Siga este marco")):
+            url = f"stamford/{version}/{folder}comment/index.html"
+            page = parse_file(site / url)
+            hrefs = {urljoin(url, n.attrs["href"]) for n in page.find_all("a") if "href" in n.attrs}
+            assert {feeds + "feed.xml", feeds + "comments.ics"} <= hrefs, url
+            assert all((site / feeds / name).is_file() for name in ("feed.xml", "comments.ics"))
+            assert heading in page.text()
 
 
 # Hostile text ------------------------------------------------------------------------------------

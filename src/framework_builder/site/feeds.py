@@ -1,8 +1,13 @@
 """Follow a framework without an account: an Atom feed per framework and one for the portal, and an
-iCalendar file of each framework's comment windows.
+iCalendar file of each framework's comment windows, in each language the framework is built in.
 
-Written next to each framework's `versions.json`: `<slug>/feed.xml` and `<slug>/comments.ics`; the
-portal's feed is `feed.xml` at the top of the site, made of the entries of every framework's feed.
+Written next to each framework's `versions.json`: `<slug>/feed.xml` and `<slug>/comments.ics` in the
+framework's own language, and `<slug>/<lang>/feed.xml` and `<slug>/<lang>/comments.ics` for each
+language it is translated into (`language_contexts`). A feed in a language says its sentences and
+dates in it (rendered `speaking` it) and names each version by its title in it where the translation
+is current (as its pages do); its links lead to each version's pages in that language, or to the
+version's own pages when that version is not built in it. The portal's feed is `feed.xml` at the top
+of the site, made of the entries of every framework's feed in its own language.
 
 Entries are only facts the authors gave, dated as they gave them: a release (`released_on`), an
 adoption (`adopted_on`), a comment window opening and closing (`comments.opens`/`closes`). An event
@@ -21,6 +26,7 @@ few characters XML 1.0 cannot carry; in the calendar through `ics_text` (RFC 554
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import uuid
@@ -29,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from framework_builder.model.framework import Status
-from framework_builder.site.i18n import N_
+from framework_builder.site.i18n import N_, speaking
 from framework_builder.site.i18n import gettext as _
 from framework_builder.site.render.escape import url_part
 from framework_builder.site.render.text import long_date
@@ -52,6 +58,7 @@ _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://framework-builder.invalid/f
 _KIND_ORDER = {"released": 0, "comments-open": 1, "comments-closed": 2, "adopted": 3}
 # Characters XML 1.0 cannot carry (the model already refuses C0 controls).
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 ET.register_namespace("", ATOM)
 
@@ -74,11 +81,14 @@ class Event:
     version: str
     title: str
     summary: str
-    page: str  # the page it links to, relative to the framework's folder: '1.0/' or '1.0/comment/'
+    page: str  # the page it links to, relative to the framework's folder: '1.0/', '1.0/es/comment/'
+    language: str = ""  # the feed's language when it is a translation ('' in the framework's own)
 
     @property
     def id(self) -> str:
-        return f"urn:uuid:{uuid.uuid5(_NAMESPACE, f'{self.slug}/{self.version}/{self.kind}')}"
+        # A translated entry is another entry (its text differs): its own id, the source one unchanged.
+        translated = f"/{self.language}" if self.language else ""
+        return f"urn:uuid:{uuid.uuid5(_NAMESPACE, f'{self.slug}/{self.version}/{self.kind}{translated}')}"
 
     def sort_key(self) -> tuple:
         return self.day, version_key(self.version), _KIND_ORDER[self.kind]
@@ -94,8 +104,30 @@ _RELEASED_AS = {
 }
 
 
-def events(contexts: list[VersionContext], today: dt.date) -> list[Event]:
-    """What happened to one framework up to the build date, newest first."""
+def in_language(contexts: list[VersionContext], language: str) -> list[VersionContext]:
+    """Each version (oldest first) as it is built in `language`, or in its own language when it is not
+    built in that one. `contexts` are those of `language_contexts`; given only the source language's, a
+    version built in `language` still leads to its pages there, its title in its own language."""
+    own = [ctx for ctx in contexts if ctx.in_source_language]
+    built = {ctx.version: ctx for ctx in contexts if ctx.language == language}
+    return [built.get(ctx.version) or (dataclasses.replace(ctx, language=language) if language in ctx.languages
+                                       else ctx) for ctx in own]
+
+
+def languages(contexts: list[VersionContext]) -> list[str]:
+    """The languages other than the framework's own (its newest version's) that it is built in, in code order."""
+    source = contexts[-1].source_language
+    return sorted({lang for ctx in contexts for lang in (ctx.language, *ctx.languages) if lang != source})
+
+
+def _page(ctx: VersionContext, page: str = "") -> str:
+    """A page of a version in its context's language, relative to the framework's folder."""
+    return f"{url_part(ctx.version)}/{ctx.language_folder}{page}"
+
+
+def events(contexts: list[VersionContext], today: dt.date, language: str = "") -> list[Event]:
+    """What happened to one framework up to the build date, newest first, in the language being rendered.
+    `contexts` are one per version (`in_language`); `language` is the feed's when it is a translation."""
     found = []
     for ctx in contexts:
         fw, v, slug = ctx.framework, ctx.version, ctx.slug
@@ -107,7 +139,7 @@ def events(contexts: list[VersionContext], today: dt.date) -> list[Event]:
                                _("{framework}: version {version} published").format(framework=name, version=v),
                                _(_RELEASED_AS[ctx.status]).format(version=v, framework=fw.title,
                                                                   date=long_date(released_on)),
-                               f"{url_part(v)}/"))
+                               _page(ctx), language))
         if fw.comments is not None:
             opens, closes = fw.comments.opens, fw.comments.closes
             if opens <= today:
@@ -116,20 +148,20 @@ def events(contexts: list[VersionContext], today: dt.date) -> list[Event]:
                     _("{framework}: comments open on version {version}").format(framework=name, version=v),
                     _("Version {version} of {framework} opened for comment on {opens}, until {closes}.").format(
                         version=v, framework=fw.title, opens=long_date(opens), closes=long_date(closes)),
-                    f"{url_part(v)}/comment/"))
+                    _page(ctx, "comment/"), language))
             if closes < today:
                 found.append(Event(
                     closes, "comments-closed", slug, v,
                     _("{framework}: comments closed on version {version}").format(framework=name, version=v),
                     _("Comments on version {version} of {framework} closed on {closes}.").format(
                         version=v, framework=fw.title, closes=long_date(closes)),
-                    f"{url_part(v)}/comment/"))
+                    _page(ctx, "comment/"), language))
         if adopted and fw.adopted_on <= today:
             found.append(Event(fw.adopted_on, "adopted", slug, v,
                                _("{framework}: version {version} adopted").format(framework=name, version=v),
                                _("Version {version} of {framework} was adopted on {date}.").format(
                                    version=v, framework=fw.title, date=long_date(fw.adopted_on)),
-                               f"{url_part(v)}/"))
+                               _page(ctx), language))
     return sorted(found, key=Event.sort_key, reverse=True)
 
 
@@ -145,8 +177,8 @@ def _serialize(feed: ET.Element) -> bytes:
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def _feed(feed_id: str, title: str, self_url: str, home_url: str, updated: str) -> ET.Element:
-    feed = ET.Element(f"{{{ATOM}}}feed")
+def _feed(feed_id: str, title: str, self_url: str, home_url: str, updated: str, language: str = "") -> ET.Element:
+    feed = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: language} if language else {})
     _sub(feed, "id", feed_id)
     _sub(feed, "title", title, type="text")
     _sub(feed, "updated", updated)
@@ -158,16 +190,31 @@ def _feed(feed_id: str, title: str, self_url: str, home_url: str, updated: str) 
     return feed
 
 
-def framework_feed(contexts: list[VersionContext], today: dt.date, site_url: str = "") -> bytes:
-    """The Atom feed of one framework (`<slug>/feed.xml`); `site_url` ('' or ending in '/') makes links absolute."""
-    newest = contexts[-1]
-    base = f"{site_url}{newest.slug}/" if site_url else ""
-    found = events(contexts, today)
+def _translation(contexts: list[VersionContext], language: str | None) -> str:
+    """'' for the framework's own language (and None), else `language`: the feed's language folder's name."""
+    return "" if language is None or language == contexts[-1].source_language else language
+
+
+def framework_feed(contexts: list[VersionContext], today: dt.date, site_url: str = "",
+                   language: str | None = None) -> bytes:
+    """The Atom feed of one framework in `language` (its own by default): `<slug>/feed.xml`, or
+    `<slug>/<language>/feed.xml`; `site_url` ('' or ending in '/') makes links absolute."""
+    translation = _translation(contexts, language)
+    versions = in_language(contexts, translation or contexts[-1].source_language)
+    newest = versions[-1]
+    folder = f"{translation}/" if translation else ""
+    # Links relative to the feed's own address without a site URL: one folder up from a translation's.
+    base = f"{site_url}{newest.slug}/" if site_url else ("../" if translation else "")
+    with speaking(newest.source_language if not translation else translation):
+        found = events(versions, today, translation)
     # The feed changed last with its newest entry; a feed with none yet is dated by the build.
     updated = _timestamp(found[0].day if found else today)
     title = newest.framework.title
-    feed = _feed(f"urn:uuid:{uuid.uuid5(_NAMESPACE, newest.slug)}", title, f"{base}{FEED_FILE}",
-                 f"{base}{url_part(newest.latest)}/", updated)
+    latest = next(ctx for ctx in versions if ctx.version == newest.latest)
+    feed_id = newest.slug + (f"/{translation}" if translation else "")
+    self_url = f"{site_url}{newest.slug}/{folder}{FEED_FILE}" if site_url else FEED_FILE
+    feed = _feed(f"urn:uuid:{uuid.uuid5(_NAMESPACE, feed_id)}", title, self_url, f"{base}{_page(latest)}", updated,
+                 translation)
     for event in found:
         entry = _sub(feed, "entry")
         _sub(entry, "id", event.id)
@@ -227,43 +274,60 @@ def _ics_date(day: dt.date) -> str:
     return day.strftime("%Y%m%d")
 
 
-def calendar(contexts: list[VersionContext], today: dt.date, site_url: str = "") -> bytes:
-    """`<slug>/comments.ics`: one all-day event per version's comment window, oldest first."""
-    newest = contexts[-1]
+def calendar(contexts: list[VersionContext], today: dt.date, site_url: str = "", language: str | None = None) -> bytes:
+    """`<slug>/comments.ics` (or `<slug>/<language>/comments.ics`, in `language`): one all-day event per
+    version's comment window, oldest first."""
+    translation = _translation(contexts, language)
+    versions = in_language(contexts, translation or contexts[-1].source_language)
+    with speaking(versions[-1].source_language if not translation else translation):
+        return _calendar(versions, today, site_url, translation)
+
+
+def _calendar(versions: list[VersionContext], today: dt.date, site_url: str, translation: str) -> bytes:
+    newest = versions[-1]
+    # A translation's texts say their language (RFC 5545, 3.2.10), and its events are its own.
+    text = f";LANGUAGE={translation}" if translation else ""
+    uid_language = f"/{translation}" if translation else ""
     name = _("{framework}: comment windows").format(framework=newest.framework.title)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//framework-builder//Comment windows//EN",
-             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"NAME:{ics_text(name)}", f"X-WR-CALNAME:{ics_text(name)}"]
-    for ctx in contexts:
+             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"NAME{text}:{ics_text(name)}", f"X-WR-CALNAME:{ics_text(name)}"]
+    for ctx in versions:
         comments = ctx.framework.comments
         if comments is None:
             continue
         title = _("Comments on {framework}, version {version}").format(framework=ctx.framework.title,
                                                                         version=ctx.version)
         lines += ["BEGIN:VEVENT",
-                  f"UID:{ctx.slug}/{url_part(ctx.version)}/comment-window@framework-builder",
+                  f"UID:{ctx.slug}/{url_part(ctx.version)}{uid_language}/comment-window@framework-builder",
                   f"DTSTAMP:{_ics_date(today)}T000000Z",
                   f"DTSTART;VALUE=DATE:{_ics_date(comments.opens)}",
                   # DTEND of an all-day event is the day after the last one.
                   f"DTEND;VALUE=DATE:{_ics_date(comments.closes + dt.timedelta(days=1))}",
-                  f"SUMMARY:{ics_text(title)}",
-                  "DESCRIPTION:" + ics_text(
+                  f"SUMMARY{text}:{ics_text(title)}",
+                  f"DESCRIPTION{text}:" + ics_text(
                       _("Residents can comment on version {version} of {framework} from {opens} to {closes}.").format(
                           version=ctx.version, framework=ctx.framework.title, opens=long_date(comments.opens),
                           closes=long_date(comments.closes))),
                   "TRANSP:TRANSPARENT"]
         if site_url:
-            lines.append(f"URL:{site_url}{ctx.slug}/{url_part(ctx.version)}/comment/")
+            lines.append(f"URL:{site_url}{ctx.slug}/{_page(ctx, 'comment/')}")
         lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return "".join(fold(line) for line in lines).encode("utf-8")
 
 
 def write_framework_feeds(folder: Path, contexts: list[VersionContext], today: dt.date, site_url: str = "") -> None:
-    """`<slug>/feed.xml`, `<slug>/comments.ics` and the empty `<slug>/sitemap.xml` in the framework's folder."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / FEED_FILE).write_bytes(framework_feed(contexts, today, site_url))
-    (folder / CALENDAR_FILE).write_bytes(calendar(contexts, today, site_url))
-    (folder / SITEMAP_FILE).write_bytes(EMPTY_SITEMAP)
+    """`<slug>/feed.xml`, `<slug>/comments.ics` and the empty `<slug>/sitemap.xml` in the framework's folder;
+    the same in `<slug>/<lang>/` for each other language a version is built in (`ctx.languages`). Given the
+    contexts of every language (`language_contexts`), not only the source language's, its titles are
+    translated where the translation is current. Material fetches a sitemap.xml beside the target of
+    the pages' feed links, so each of those folders has its empty one."""
+    for language in [None, *languages(contexts)]:
+        here = folder / language if language else folder
+        here.mkdir(parents=True, exist_ok=True)
+        (here / FEED_FILE).write_bytes(framework_feed(contexts, today, site_url, language))
+        (here / CALENDAR_FILE).write_bytes(calendar(contexts, today, site_url, language))
+        (here / SITEMAP_FILE).write_bytes(EMPTY_SITEMAP)
 
 
 def write_portal_feed(site: Path, slugs: list[str], today: dt.date, site_url: str = "") -> None:

@@ -183,7 +183,8 @@ def test_with_a_site_url_every_link_is_absolute(tmp_path: Path) -> None:
 
 
 def test_a_translated_framework_has_its_feed_in_each_language(site: Path) -> None:
-    """Riverton is built in Spanish too: `riverton/es/feed.xml` is the same news in Spanish, leading to the Spanish pages."""
+    """Riverton is built in Spanish too: `riverton/es/feed.xml` is the same news in Spanish, leading to the
+    Spanish pages."""
     feed = ET.parse(site / "riverton" / "es" / "feed.xml").getroot()
     assert feed.tag == f"{A}feed" and feed.get(XML_LANG) == "es"
     assert feed.findtext(f"{A}title") == feed.findtext(f"{A}author/{A}name") == RIVERTON_ES

@@ -1,4 +1,5 @@
-"""A corpus of broken frameworks: each breaks one thing in a valid copy of tests/fixtures/minimal.
+"""A corpus of broken frameworks: each breaks one thing in a valid copy of tests/fixtures/minimal
+(or of another fixture, for what minimal does not have, such as translations).
 
 Every case asserts what an author sees: the exit code, the code, the exact file:line:col,
 a hint line, and no traceback.
@@ -54,6 +55,7 @@ class Case:
     hint: str = ""  # a fragment of the hint line ("" = any hint)
     slug: str = "minimal"
     others: tuple[str, ...] = field(default=())
+    source: str = "minimal"  # the fixture the case breaks a copy of
 
 
 def make(folder: Path, edit: Make) -> None:
@@ -117,6 +119,21 @@ objectives:
         timeframe: mid-term
         addresses: [low-reporting]
 """ + SECOND_INDICATORS)
+
+def funded(*lines: str) -> Edit:
+    """The action funded by a source with an amount, written out as `lines` (the first on line 16)."""
+    return Edit(GOAL, "        funding: [city-budget]\n",
+                "        funding:\n" + "".join(f"{'          - ' if i == 0 else '            '}{line}\n"
+                                        for i, line in enumerate(lines)))
+
+
+def framework_adds(text: str) -> Edit:
+    """`text` added to framework.yml after the summary, from line 6 on."""
+    return Edit(HEAD, "summary: A small framework used by the tests.\n",
+                "summary: A small framework used by the tests.\n" + text)
+
+
+ES = "translations/es.yml"
 
 ERRORS = [
     # Reading files
@@ -254,6 +271,61 @@ ERRORS = [
          "put the text in quotes"),
     Case("number-where-text-expected", (Edit(HEAD, "    name: Testville Library", "    name: 1999"),),
          "FB103", f"{HEAD}:19:11", "not the number 1999", 'put it in quotes, name: "1999"'),
+    # The newer fields, as people get them wrong
+    Case("amount-with-currency-sign-and-commas", (funded("source: city-budget", "amount: $280,000", "currency: USD"),),
+         "FB103", f"{GOAL}:17:21",
+         "'amount' should be a number in funding source 1 of action 'reporting-guide', not '$280,000'",
+         "did you mean 280000? write the number alone"),
+    Case("amount-quoted-with-commas", (funded("source: city-budget", 'amount: "280,000"', "currency: USD"),),
+         "FB103", f"{GOAL}:17:21", "not '280,000'", "did you mean 280000?"),
+    Case("amount-negative", (funded("source: city-budget", "amount: -5", "currency: USD"),),
+         "FB110", f"{GOAL}:17:21", "'amount' in funding source 1 of action 'reporting-guide' is -5, but it cannot be negative",
+         "write the amount as a positive number"),
+    Case("fiscal-year-in-two-digits", (funded("source: city-budget", "amount: 280000", "fiscal_year: 25", "currency: USD"),),
+         "FB110", f"{GOAL}:18:26", "'fiscal_year' in funding source 1 of action 'reporting-guide' is 25, which is not a year",
+         'write the year in four digits, without quotes: `fiscal_year: 2025`, or the budget\'s own name in quotes'),
+    Case("funding-source-key-misspelt", (funded("sorce: city-budget", "amount: 280000", "currency: USD"),),
+         "FB101", f"{GOAL}:16:13", "unknown field 'sorce' in funding source 1 of action 'reporting-guide'",
+         "did you mean 'source'?"),
+    Case("funding-item-a-number", (Edit(GOAL, "funding: [city-budget]", "funding: [city-budget, 42]"),),
+         "FB103", f"{GOAL}:15:32",
+         "'funding' in action 'reporting-guide' should be an id or a mapping of `key: value` lines, not the number 42",
+         "write the id of a funding source (`- city-budget`), or the source with its amount"),
+    Case("period-in-words", (Edit(GOAL, "{date: 2025-06-30, value: 14}", "{period: Q2 2025, value: 14}"),),
+         "FB106", f"{GOAL}:25:18", "'Q2 2025' is not a valid period in measurement 1 of indicator 'reports-received'",
+         "did you mean '2025-Q2'?"),
+    Case("month-13", (Edit(GOAL, "{date: 2025-06-30, value: 14}", "{period: 2025-13, value: 14}"),),
+         "FB106", f"{GOAL}:25:18", "'2025-13' is not a valid period", "a month (2024-03)"),
+    Case("target-not-known-written-as-words", (Edit(GOAL, "target: {value: 40, date: 2027-01-01}", "target: TBD"),),
+         "FB103", f"{GOAL}:23:13",
+         "'target' should be a mapping of `key: value` lines in indicator 'reports-received', not 'TBD'",
+         "or `target: {not_known_yet: true, note: ...}` while it is not known"),
+    Case("not-known-yet-misspelt", (Edit(GOAL, "target: {value: 40, date: 2027-01-01}",
+                                         "target: {not_known: true, note: After the survey}"),),
+         "FB101", f"{GOAL}:23:14", "unknown field 'not_known' in indicator 'reports-received'",
+         "did you mean 'not_known_yet'?"),
+    Case("horizon-start-a-date", (framework_adds("horizon:\n  start: 2025-01-01\n  end: 2034\n"),),
+         "FB103", f"{HEAD}:7:10", "'start' should be a year in `horizon:`, not '2025-01-01'",
+         "write the year in four digits, without quotes: `start: 2025`"),
+    Case("engagement-of-no-one", (framework_adds("engagement:\n  participants: 0\n"),),
+         "FB110", f"{HEAD}:7:17", "'participants' in `engagement:` is 0, but it must be at least 1"),
+    Case("level-name-without-plural", (framework_adds("levels:\n  indicator: {singular: Measure}\n"),),
+         "FB102", f"{HEAD}:7:14", "missing required field 'plural' in the name of the indicator level", "add `plural:`"),
+    Case("level-named-as-the-plan-does", (framework_adds("levels:\n  strategy: {singular: Strategy, plural: Strategies}\n"),),
+         "FB101", f"{HEAD}:7:3", "unknown field 'strategy' in `levels:`", "did you mean 'objective'?"),
+    Case("level-name-as-one-word", (framework_adds("levels:\n  objective: Strategy\n"),),
+         "FB103", f"{HEAD}:7:14", "'objective' should be a mapping of `key: value` lines in `levels:`, not 'Strategy'",
+         "`objective: {singular: Strategy, plural: Strategies}`"),
+    Case("translation-text-misspelt", (Edit(ES, 'text: "Ciudad de Testville"', 'txt: "Ciudad de Testville"'),),
+         "FB101", f"{ES}:23:28", "unknown field 'txt' in the translation of 'city'", "did you mean 'text'?",
+         slug="translated", source="translated"),
+    Case("translation-without-its-digest", (Edit(ES, '{of: "b9f63f89", text: "Ciudad de Testville"}', '"Ciudad de Testville"'),),
+         "FB103", f"{ES}:23:11", "'name' should be a mapping of `key: value` lines in the translation of 'city'",
+         'write `name: {of: "1a2b3c4d", text: "..."}`, copying `of:` from the to-do file',
+         slug="translated", source="translated"),
+    Case("translation-level-named-as-the-plan-does", (Edit(ES, "  objective:\n", "  strategy:\n"),),
+         "FB104", f"{ES}:12:3", "'strategy' is not allowed as a key under `levels:`", "did you mean 'objective'?",
+         slug="translated", source="translated"),
     # References and consistency
     Case("duplicate-id-across-goals", (Edit(SECOND, None, SECOND_GOAL),),
          "FB201", f"{SECOND}:4:9",
@@ -306,7 +378,7 @@ def run_validate(tmp_path: Path, *args: str) -> tuple[int, str, str]:
 
 @pytest.mark.parametrize("case", ERRORS, ids=[case.id for case in ERRORS])
 def test_broken_input_is_reported_at_its_place(case: Case, copy_framework, tmp_path: Path) -> None:
-    folder = copy_framework("minimal", slug=case.slug)
+    folder = copy_framework(case.source, slug=case.slug)
     apply(folder, case.edits)
 
     code, out, err = run_validate(tmp_path, f"frameworks/{case.slug}")
@@ -323,8 +395,10 @@ def test_broken_input_is_reported_at_its_place(case: Case, copy_framework, tmp_p
     hint = lines[line_index + 1] if line_index + 1 < len(lines) else ""
     assert hint.startswith("    hint: ") and case.hint in hint, hint
     # Nothing but the expected problem (and its declared companions) is reported.
-    reported = set(re.findall(r": (?:error|warning) (FB\d{3}):", out))
-    assert reported <= {case.code, *case.others}, out
+    reported = re.findall(r": (?:error|warning) (FB\d{3}):", out)
+    assert set(reported) <= {case.code, *case.others}, out
+    # ...and one mistake is reported once, not again in other words.
+    assert case.others or len(reported) == 1, out
 
 
 def test_yes_where_text_expected_stays_text(copy_framework, tmp_path: Path) -> None:
@@ -441,3 +515,23 @@ def test_edited_release_is_reported(copy_framework, tmp_path: Path) -> None:
     expected = "frameworks/minimal/releases/1.0.yml:1:1: error FB401: release 1.0 was edited after it was released"
     assert expected in lines, out
     assert lines[lines.index(expected) + 1].startswith("    hint: undo the edit")
+
+
+def test_several_mistakes_are_reported_at_once(copy_framework, tmp_path: Path) -> None:
+    """A morning's editing with four slips in two files: one run names each, at its place, once."""
+    apply(copy_framework(), (
+        Edit(GOAL, "direction: increase", "direction: reduce"),
+        funded("source: city-budget", "amount: $280,000", "currency: USD"),
+        framework_adds("horizon:\n  start: 2025-01-01\n  end: 2034\nlevels:\n  indicator: {singular: Measure}\n"),
+    ))
+
+    code, out, err = run_validate(tmp_path, "frameworks/minimal")
+
+    assert code == 1, out + err
+    problems = [line for line in out.splitlines() if ": error FB" in line]
+    assert [line.split(": ")[0] for line in problems] == [
+        f"frameworks/minimal/{HEAD}:7:10", f"frameworks/minimal/{HEAD}:10:14",
+        f"frameworks/minimal/{GOAL}:17:21", f"frameworks/minimal/{GOAL}:24:16",
+    ], out
+    assert "'reduce' is not an allowed direction" in problems[3]
+    assert out.splitlines()[-1] == "4 errors, 0 warnings"

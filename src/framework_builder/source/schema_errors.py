@@ -10,6 +10,7 @@ from typing import Any, Iterable
 from pydantic import BaseModel, ValidationError
 
 from framework_builder.model.framework import SLUG_PATTERN, VERSION_PATTERN, Action, DatedValue, Measurement
+from framework_builder.model.translations import TranslationFile
 from framework_builder.model.limits import (
     MARKDOWN_PATTERN,
     MAX_NUMBER,
@@ -18,7 +19,7 @@ from framework_builder.model.limits import (
     character_name,
 )
 from framework_builder.source.diagnostics import Diagnostic
-from framework_builder.source.suggest import closest, slugify
+from framework_builder.source.suggest import closest, number_in, period_in, slugify
 from framework_builder.source.yamlsource import SourceFile
 
 _QUOTED = re.compile(r"'([^']*)'")
@@ -64,11 +65,53 @@ def validation_diagnostics(
     error: ValidationError, model: type[BaseModel], source: SourceFile
 ) -> list[Diagnostic]:
     """One diagnostic per distinct problem in `error`, located in `source`."""
+    located = [(_document_loc(item["loc"], source.data, missing=item["type"] == "missing"), item)
+               for item in error.errors(include_url=False)]
     grouped: dict[tuple, list[dict]] = {}
-    for item in error.errors(include_url=False):
-        loc = _document_loc(item["loc"], source.data, missing=item["type"] == "missing")
+    for loc, item in _relevant(located, model, source.data):
         grouped.setdefault(loc, []).append(item)
     return [_diagnostic(loc, items, model, source) for loc, items in grouped.items()]
+
+
+# A value of the wrong kind: for a union, the member the author did not mean says this.
+_KIND_MISMATCH = frozenset({"string_type", "int_type", "float_type", "bool_type", "model_type", "dict_type",
+                            "model_attributes_type", "list_type", "int_parsing", "float_parsing", "bool_parsing"})
+
+
+def _relevant(located: list[tuple[tuple, dict]], model: type[BaseModel], data: Any) -> list[tuple[tuple, dict]]:
+    """The errors that describe what the author meant.
+
+    A union such as "a funding source id, or `{source, amount}`" fails on every member: when one member
+    got inside the value (an amount that is not a number), the other member's "should be text" is noise.
+    A missing field is left out when an unknown field beside it is its near miss (`sorce:` for
+    `source:`): the unknown field says it all. And a baseline or target whose misspelt key means
+    `not_known_yet` is reported for that key alone, not for the value and date it lacks.
+    """
+    deeper = {loc[:n] for loc, _ in located for n in range(len(loc))}
+    kept = [(loc, item) for loc, item in located
+            if not (item["type"] in _KIND_MISMATCH and _through_union(item["loc"], loc) and loc in deeper)]
+    near_misses: dict[tuple, set[str]] = {}
+    for loc, item in kept:
+        if item["type"] == "extra_forbidden" and loc:
+            allowed = _allowed_fields(model, loc[:-1], without=str(loc[-1]))
+            guess = closest(str(loc[-1]), allowed)
+            if guess:
+                near_misses.setdefault(loc[:-1], set()).add(guess)
+    result = []
+    for loc, item in kept:
+        owner = loc[:-1]
+        if "not_known_yet" in near_misses.get(owner, ()) and not (
+                item["type"] == "extra_forbidden" and closest(str(loc[-1]), ["not_known_yet"])):
+            continue
+        if item["type"] == "missing" and loc and loc[-1] in near_misses.get(owner, ()):
+            continue
+        result.append((loc, item))
+    return result
+
+
+def _through_union(raw: Iterable[Any], loc: tuple) -> bool:
+    """Whether pydantic's location `raw` passed through a union member (a step the document lacks)."""
+    return len(tuple(raw)) > len(loc)
 
 
 def _document_loc(loc: Iterable[Any], data: Any, *, missing: bool = False) -> tuple:
@@ -91,19 +134,36 @@ def _document_loc(loc: Iterable[Any], data: Any, *, missing: bool = False) -> tu
     return tuple(kept)
 
 
-def _context(loc: tuple, data: Any) -> str:
+# Top-level mappings keyed by an id or a name rather than by field names, and the words for one entry.
+_KEYED_WORDS: dict[str, str] = {"levels": "the name of the {} level"}
+_TRANSLATION_KEYED_WORDS: dict[str, str] = {
+    **_KEYED_WORDS,
+    "framework": "the translation of the framework's {}",
+    "items": "the translation of '{}'",
+    "heard": "the translation of what we heard about '{}'",
+}
+
+
+def _keyed_words(model: type[BaseModel]) -> dict[str, str]:
+    return _TRANSLATION_KEYED_WORDS if model is TranslationFile else _KEYED_WORDS
+
+
+def _context(loc: tuple, data: Any, keyed: dict[str, str] | None = None) -> str:
     """' in action 'host-forum'' for the deepest item along `loc` (' in measurement 2 of indicator 'x''
-    for one without an id), or ''."""
-    words = _item_words(loc, data)
+    for one without an id, ' in the name of the indicator level' under `levels:`), or ''."""
+    words = _item_words(loc, data, keyed or {})
     return f" in {words}" if words else ""
 
 
-def _item_words(loc: tuple, data: Any) -> str:
+def _item_words(loc: tuple, data: Any, keyed: dict[str, str] | None = None) -> str:
     """The deepest item along `loc` in words: "action 'host-forum'", "measurement 2 of indicator 'x'"."""
     found: list[str] = []
     node, parent_key = data, None
-    for step in loc:
-        if isinstance(node, dict) and isinstance(step, str):
+    for depth, step in enumerate(loc):
+        if depth == 1 < len(loc) - 1 and isinstance(node, dict) and isinstance(step, str) and parent_key in (keyed or {}):
+            found.append((keyed or {})[parent_key].format(step))
+            node, parent_key = node.get(step), step
+        elif isinstance(node, dict) and isinstance(step, str):
             node, parent_key = node.get(step), step
         elif isinstance(node, list) and isinstance(step, int) and step < len(node):
             node = node[step]
@@ -114,10 +174,15 @@ def _item_words(loc: tuple, data: Any) -> str:
         else:
             break
     if not found:
-        return ""
-    if "'" in found[-1] or len(found) == 1:
+        # a mapping without an id, such as `horizon:` or `comments:`
+        return f"`{loc[-2]}:`" if len(loc) >= 2 and isinstance(loc[-2], str) and loc[-2] in _data_keys(data) else ""
+    if "'" in found[-1] or len(found) == 1 or found[-1].startswith("the "):
         return found[-1]
     return f"{found[-1]} of {found[-2]}"
+
+
+def _data_keys(data: Any) -> set[str]:
+    return set(data) if isinstance(data, dict) else set()
 
 
 # A broken limit explains the problem better than "not a number" from the other member of a union.
@@ -130,9 +195,15 @@ def _diagnostic(loc: tuple, items: list[dict], model: type[BaseModel], source: S
                  next((item for item in items if item["type"] == "string_pattern_mismatch"), items[0]))
     kind = first["type"]
     field = next((step for step in reversed(loc) if isinstance(step, str)), "value")
-    where = _context(loc, source.data)
+    where = _context(loc, source.data, _keyed_words(model))
     value = first.get("input")
     types_seen = {item["type"] for item in items}
+
+    if "[key]" in first["loc"]:
+        return _key_diagnostic(loc, first, where, source)
+    if kind in ("greater_than_equal", "less_than_equal") and first.get("ctx", {}).get(
+            "ge", first.get("ctx", {}).get("le")) not in (-MAX_NUMBER, MAX_NUMBER):
+        return _range_diagnostic(loc, first, field, where, source)
 
     if kind in _LIMIT_TYPES or _is_hygiene(first):
         return _limit_diagnostic(first, loc, field, where, source)
@@ -168,13 +239,23 @@ def _diagnostic(loc: tuple, items: list[dict], model: type[BaseModel], source: S
             )
         if pattern == VERSION_PATTERN:
             return Diagnostic.at(source.path, source.position(loc), "FB106", f"'{value}' is not a version number{where}", 'write it like "1.0" or "0.3-draft", in quotes')
-        return Diagnostic.at(source.path, source.position(loc), "FB106", f"'{value}' is not a valid {field}{where}", _format_hint(field))
+        meant = period_in(str(value)) if field == "period" else None
+        hint = (f"did you mean '{meant}'? " if meant else "") + _format_hint(field)
+        return Diagnostic.at(source.path, source.position(loc), "FB106", f"'{value}' is not a valid {field}{where}", hint)
     if kind.startswith("url_"):
         return Diagnostic.at(source.path, source.position(loc), "FB106", f"'{value}' is not a valid web address{where}", "write the full address, starting with https://")
     if kind.startswith(("date_", "datetime_")):
         return Diagnostic.at(source.path, source.position(loc), "FB107", f"'{value}' is not a date{where}", "write dates as year-month-day, for example 2025-03-31")
     if kind == "too_short" and isinstance(value, list):
         return Diagnostic.at(source.path, source.position(loc), "FB108", f"'{field}' needs at least one item{where}", "add an item")
+    if types_seen & {"model_type", "model_attributes_type"} and "string_type" in types_seen:
+        return Diagnostic.at(source.path, source.position(loc), "FB103",
+                             f"'{field}'{where} should be an id or a mapping of `key: value` lines, not {_describe(value)}",
+                             _MAPPING_EXAMPLES.get(field, "write the id alone, or indent `key: value` lines under it"))
+    if kind in ("model_type", "dict_type", "model_attributes_type") and _mapping_example(loc, model):
+        return Diagnostic.at(source.path, source.position(loc), "FB103",
+                             f"'{field}' should be a mapping of `key: value` lines{where}, not {_describe(value)}",
+                             _mapping_example(loc, model))
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return Diagnostic.at(source.path, source.position(loc), "FB103", f"'{field}' should be a mapping of `key: value` lines{where}, not {_describe(value)}", "indent `key: value` lines under it")
     if kind == "list_type":
@@ -182,6 +263,9 @@ def _diagnostic(loc: tuple, items: list[dict], model: type[BaseModel], source: S
     if kind == "value_error":
         return _rule_diagnostic(loc, first, model, source)
     if types_seen & {"string_type", "float_type", "float_parsing", "int_type", "int_parsing", "bool_type", "bool_parsing"}:
+        if _wants_year(model, loc):
+            return Diagnostic.at(source.path, source.position(loc), "FB103",
+                                 f"'{field}' should be a year{where}, not {_describe(value)}", _year_hint(field, value))
         return _type_diagnostic(loc, field, value, types_seen, where, source)
     return Diagnostic.at(source.path, source.position(loc), "FB109", f"{field}{where}: {first['msg']}", "")
 
@@ -247,11 +331,89 @@ def _type_diagnostic(loc: tuple, field: str, value: Any, types_seen: set[str], w
         hint = "YAML reads words like true and false as yes/no values: put the text in quotes"
     elif isinstance(value, (int, float)) and wants_text and not wants_number:
         hint = f'YAML read this as a number: put it in quotes, {field}: "{value}"'
+    elif wants_number and isinstance(value, str) and number_in(value) is not None:
+        hint = (f"did you mean {number_in(value)}? write the number alone, without quotes, a currency sign, "
+                "commas or words")
     elif wants_number:
         hint = "write the number without quotes or units, for example 42"
     else:
         hint = "write true or false"
     return Diagnostic.at(source.path, source.position(loc), "FB103", f"'{field}' should be {wanted}{where}, not {_describe(value)}", hint)
+
+
+# How to write a mapping that was written as something else, by field (or by the mapping it sits in).
+_VALUE_EXAMPLE = ("write `{field}: {{value: 40, date: 2027-01-01}}` (or `period: 2027` instead of the date), "
+                  "or `{field}: {{not_known_yet: true, note: ...}}` while it is not known")
+_MAPPING_EXAMPLES: dict[str, str] = {
+    "baseline": _VALUE_EXAMPLE.format(field="baseline"),
+    "target": _VALUE_EXAMPLE.format(field="target"),
+    "funding": "write the id of a funding source (`- city-budget`), or the source with its amount: "
+               "`- {source: city-budget, amount: 280000, fiscal_year: 2025}`",
+    "levels": "write the name in the singular and the plural: `objective: {singular: Strategy, plural: Strategies}`",
+    "translation": 'write `{field}: {{of: "1a2b3c4d", text: "..."}}`, copying `of:` from the to-do file that '
+                   "`framework-builder translations` writes",
+    "horizon": "write `horizon: {start: 2025, end: 2034}`",
+    "engagement": "indent `start:`, `end:`, `participants:` and `description:` lines under it",
+}
+
+
+def _mapping_example(loc: tuple, model: type[BaseModel]) -> str:
+    """The hint with an example for a mapping written as something else, or ''."""
+    field = next((step for step in reversed(loc) if isinstance(step, str)), "")
+    if field in ("baseline", "target", "horizon", "engagement"):
+        return _MAPPING_EXAMPLES[field]
+    if len(loc) == 2 and loc[0] == "levels":
+        return _MAPPING_EXAMPLES["levels"].replace("objective:", f"{loc[1]}:")
+    if model is TranslationFile and (len(loc) == 2 and loc[0] == "framework" or len(loc) == 3):
+        return _MAPPING_EXAMPLES["translation"].format(field=field)
+    return ""
+
+
+def _key_diagnostic(loc: tuple, item: dict, where: str, source: SourceFile) -> Diagnostic:
+    """A key of a mapping keyed by names (`levels:` in a translation) that is not one of them."""
+    key, parent = str(loc[-1]), next((str(step) for step in reversed(loc[:-1]) if isinstance(step, str)), "")
+    expected = _QUOTED.findall(item.get("ctx", {}).get("expected", ""))
+    guess = closest(key, expected)
+    hint = (f"did you mean '{guess}'? " if guess else "") + ("allowed: " + ", ".join(expected) if expected
+                                                              else "use an id from the framework")
+    return Diagnostic.at(source.path, source.position(loc, key=True), "FB104",
+                         f"'{key}' is not allowed as a key under `{parent}:`", hint)
+
+
+def _range_diagnostic(loc: tuple, item: dict, field: str, where: str, source: SourceFile) -> Diagnostic:
+    """A number outside the range its field allows: a negative amount, a year in two digits."""
+    ctx, value = item.get("ctx", {}), item.get("input")
+    if ctx.get("ge") == 1900 or ctx.get("le") == 2200:
+        return Diagnostic.at(source.path, source.position(loc), "FB110",
+                             f"'{field}'{where} is {value}, which is not a year", _year_hint(field, value))
+    if ctx.get("ge") == 0:
+        return Diagnostic.at(source.path, source.position(loc), "FB110",
+                             f"'{field}'{where} is {value}, but it cannot be negative",
+                             "write the amount as a positive number, for example 280000")
+    bound = f"at least {ctx['ge']}" if "ge" in ctx else f"at most {ctx['le']}"
+    return Diagnostic.at(source.path, source.position(loc), "FB110",
+                         f"'{field}'{where} is {value}, but it must be {bound}", f"write a number {bound}")
+
+
+def _year_hint(field: str, value: Any) -> str:
+    example = "2025"
+    if isinstance(value, str) and re.match(r"^\d{4}\b", value):
+        example = value[:4]
+    elif isinstance(value, int) and 0 <= value < 100:
+        example = str(2000 + value)
+    text = ", or the budget's own name in quotes, such as \"FY2025-26\"" if field == "fiscal_year" else ""
+    return f"write the year in four digits, without quotes: `{field}: {example}`{text}"
+
+
+def _wants_year(model: type[BaseModel], loc: tuple) -> bool:
+    """Whether the field at `loc` takes a year (Year: a whole number from 1900 to 2200)."""
+    if not loc or not isinstance(loc[-1], str):
+        return False
+    for klass in _models_at(model, loc[:-1]):
+        info = klass.model_fields.get(loc[-1])
+        if info is not None and "Ge(ge=1900)" in repr(info.metadata) + repr(info.annotation):
+            return True
+    return False
 
 
 def _describe(value: Any) -> str:
@@ -304,6 +466,8 @@ def _models_at(model: type[BaseModel], loc: tuple) -> list[type[BaseModel]]:
             for klass in _unwrap(c):
                 if isinstance(klass, type) and issubclass(klass, BaseModel) and step in klass.model_fields:
                     next_candidates.append(klass.model_fields[step].annotation)
+                elif typing.get_origin(klass) is dict:
+                    next_candidates.append(typing.get_args(klass)[1])  # keyed by an id: the value's type
         candidates = next_candidates
     return [klass for c in candidates for klass in _unwrap(c) if isinstance(klass, type) and issubclass(klass, BaseModel)]
 

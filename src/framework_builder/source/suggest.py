@@ -43,6 +43,11 @@ _MEANINGS: dict[str, tuple[str, ...]] = {
     "education": ("school", "schools", "university", "college"),
     "nonprofit": ("non-profit", "ngo", "charity"),
     "health": ("public-health", "hospital", "healthcare"),
+    # The levels a plan names (`levels:`), by the words plans use for them
+    "objective": ("strategy", "strategies", "priority", "priorities", "pillar", "pillars", "objectives"),
+    "action": ("task", "tasks", "activity", "activities", "step", "steps", "initiative", "initiatives", "actions"),
+    "indicator": ("measure", "measures", "metric", "metrics", "kpi", "kpis", "indicators"),
+    "goal": ("aim", "aims", "goals"),
 }
 SYNONYMS: dict[str, list[str]] = {
     word: [value for value, words in _MEANINGS.items() if word in words]
@@ -73,3 +78,40 @@ def slugify(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug or "item"
+
+
+_MONTHS = {name: number for number, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")), start=1) for name in names}
+
+
+def period_in(text: str) -> str | None:
+    """The period `text` most likely means, written as a period is: 'Q3 2025' -> '2025-Q3',
+    'March 2025' -> '2025-03', 'FY2025' -> '2025'; None when it is not clear."""
+    words = re.findall(r"[a-z]+|\d+", text.lower())
+    years = [w for w in words if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2200]
+    if len(years) != 1:
+        return None
+    year, rest = years[0], [w for w in words if w != years[0]]
+    if rest in (["q", "1"], ["q", "2"], ["q", "3"], ["q", "4"]) or (len(rest) == 1 and re.fullmatch(r"q[1-4]", rest[0])):
+        return f"{year}-Q{rest[-1][-1]}"
+    if rest in (["h", "1"], ["h", "2"]) or (len(rest) == 1 and re.fullmatch(r"h[12]", rest[0])):
+        return f"{year}-H{rest[-1][-1]}"
+    if len(rest) == 1 and rest[0] in _MONTHS:
+        return f"{year}-{_MONTHS[rest[0]]:02d}"
+    if len(rest) == 1 and rest[0].isdigit() and 1 <= int(rest[0]) <= 12 and not text.strip().startswith(year):
+        return f"{year}-{int(rest[0]):02d}"  # 03/2025
+    if rest in ([], ["fy"], ["cy"], ["year"]):
+        return year
+    return None
+
+
+def number_in(text: str) -> str | None:
+    """The plain number a text written for people means: '$280,000' -> '280000', '1,200 people' -> None
+    (a word besides the number is not guessed at), '280 000 €' -> '280000'."""
+    bare = re.sub(r"^(?:[$€£¥]|usd|eur|gbp|cad)\s*|\s*(?:[$€£¥]|usd|eur|gbp|cad)$", "", text.strip(), flags=re.I)
+    if not re.fullmatch(r"-?\d{1,3}(?:[, \u00a0\u202f]\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?", bare):
+        return None
+    number = re.sub(r"[, \u00a0\u202f]", "", bare)
+    return number if number != text.strip() else None

@@ -259,7 +259,10 @@ def _diagnostic(loc: tuple, items: list[dict], model: type[BaseModel], source: S
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return Diagnostic.at(source.path, source.position(loc), "FB103", f"'{field}' should be a mapping of `key: value` lines{where}, not {_describe(value)}", "indent `key: value` lines under it")
     if kind == "list_type":
-        return Diagnostic.at(source.path, source.position(loc), "FB103", f"'{field}' should be a list{where}, not {_describe(value)}", "write each item on its own line starting with '- '")
+        hint = "write each item on its own line starting with '- '"
+        if isinstance(value, str) and re.fullmatch(SLUG_PATTERN, value):
+            hint = f"write a list, even of one id: `{field}: [{value}]`, or {hint}"
+        return Diagnostic.at(source.path, source.position(loc), "FB103", f"'{field}' should be a list{where}, not {_describe(value)}", hint)
     if kind == "value_error":
         return _rule_diagnostic(loc, first, model, source)
     if types_seen & {"string_type", "float_type", "float_parsing", "int_type", "int_parsing", "bool_type", "bool_parsing"}:

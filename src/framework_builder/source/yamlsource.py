@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -285,6 +286,25 @@ _SYNTAX_HINTS = {
 _SYNTAX_HINT_DEFAULT = "check this line and the one above for a missing colon, an unclosed quote or a wrong indent"
 
 
+_KEY_LINE = re.compile(r"^( *)(?:- +)?([A-Za-z_][A-Za-z0-9_]*):(?: +\S.*)?$")
+
+
+def _indent_hint(text: str, line: int) -> str | None:
+    """For `key: value` indented deeper than the `key: value` line above it (which YAML reads as the
+    rest of that value), the indent to use instead; None when the line is not that."""
+    lines = text.splitlines()
+    if not 1 < line <= len(lines):
+        return None
+    here = _KEY_LINE.match(lines[line - 1])
+    above = next((lines[i] for i in range(line - 2, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")), "")
+    there = _KEY_LINE.match(above)
+    if not here or not there or not above.rstrip().split(":", 1)[1].strip() or len(here[1]) <= len(there[1]):
+        return None
+    column = len(there[1]) + (len(above) - len(above.lstrip(" -")) - len(there[1]))
+    return (f"this line is indented more than the line above, so YAML reads it as part of that value: "
+            f"start `{here[2]}:` at column {column + 1}, under `{there[2]}:`")
+
+
 def _syntax_diagnostic(exc: yaml.MarkedYAMLError, text: str, display: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -295,7 +315,9 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, text: str, display: str) -> Di
         return Diagnostic.at(
             display, (line, tab_column), "FB003", "tab character used for indentation", "replace the tab with spaces"
         )
-    hint = next((h for key, h in _SYNTAX_HINTS.items() if key in problem or key in (exc.context or "")), _SYNTAX_HINT_DEFAULT)
+    hint = _indent_hint(text, line) if "mapping values are not allowed" in problem else None
+    hint = hint or next((h for key, h in _SYNTAX_HINTS.items() if key in problem or key in (exc.context or "")),
+                        _SYNTAX_HINT_DEFAULT)
     return Diagnostic.at(display, (line, column), "FB002", f"YAML syntax error: {problem}", hint)
 
 

@@ -175,3 +175,45 @@ def test_the_overviews_progress_sentence_is_grammatical_spanish_for_one_indicato
     paragraphs = [node.text() for node in page(version, "es", "index.html").find_all("p")]
     assert ("Con mediciones respecto a su meta: 1 de 1 indicadores. En promedio, han recorrido el 36,7 % del "
             "camino entre su punto de partida y su meta.") in paragraphs
+
+
+def theme_words(tree: Node) -> dict[str, list[str]]:
+    """The words the theme writes around the content: the feed links' titles, the palette toggles' names
+    (their tooltips and what a screen reader says) and the title of the link beside each heading."""
+    return {
+        "feeds": [node.attrs["title"] for node in tree.find_all("link") if node.attrs.get("rel") == "alternate"],
+        "toggles": [node.attrs["title"] for node in tree.find_all("label", "md-header__button")
+                    if node.attrs.get("for", "").startswith("__palette")],
+        "toggles read aloud": [node.attrs["aria-label"] for node in tree.find_all("input", "md-option")],
+        "heading links": sorted({node.attrs["title"] for node in tree.find_all("a", "headerlink")}),
+    }
+
+
+def test_the_words_the_theme_writes_are_in_the_pages_language(version: Path) -> None:
+    english = theme_words(page(version, "en", "goals/safety/index.html"))
+    assert english == {"feeds": ["News of this framework", "Comment windows of this framework"],
+                       "toggles": ["Switch to dark mode", "Switch to light mode"],
+                       "toggles read aloud": ["Switch to dark mode", "Switch to light mode"],
+                       "heading links": ["Permanent link"]}
+    assert theme_words(page(version, "es", "goals/safety/index.html")) == {
+        "feeds": ["Noticias de este marco", "Períodos de comentarios de este marco"],
+        "toggles": ["Cambiar al modo oscuro", "Cambiar al modo claro"],
+        "toggles read aloud": ["Cambiar al modo oscuro", "Cambiar al modo claro"],
+        "heading links": ["Enlace permanente"]}
+    # Arabic has no catalog of the tool's sentences yet: the theme's words stay English, like the notes.
+    assert theme_words(page(version, "ar", "goals/safety/index.html")) == english
+
+
+def test_the_page_not_found_speaks_the_language_of_its_build(version: Path) -> None:
+    def words(language: str) -> list[str]:
+        content = page(version, language, "404.html").find_all("article")[0]
+        return [node.text() for node in content.find_all("h1") + content.find_all("p")]
+
+    assert words("en") == ["Page not found",
+                           "There is no page at this address. It may have moved, or the address may have a "
+                           "typing mistake.",
+                           "Go to the home page, which lists every framework on this site."]
+    assert words("es") == ["Página no encontrada",
+                           "No hay ninguna página en esta dirección. Puede que se haya movido o que la dirección "
+                           "tenga un error de escritura.",
+                           "Ir a la página de inicio, que enumera todos los marcos de este sitio."]

@@ -24,6 +24,8 @@ import yaml
 from markupsafe import Markup
 
 from framework_builder.errors import BuildError
+from framework_builder.site import i18n
+from framework_builder.site.i18n import N_
 from framework_builder.site.render.escape import html, yaml_document
 
 @dataclass(frozen=True)
@@ -55,6 +57,25 @@ def material_language(language: str) -> str:
     return "en"
 
 
+# The words the theme overrides write themselves (templates/overrides: the feed links' titles, the 404 page)
+# and the palette toggles' names of the shared mkdocs.yml: the theme has no gettext, so each build gets them
+# in its language as `extra.fb_words` (English message → its translation, HTML-escaped), which the overrides
+# look up by the English message. A name a project's mkdocs.yml gives that is not here stays as it is.
+THEME_WORDS = (
+    N_("News of this framework"),
+    N_("Comment windows of this framework"),
+    N_("Switch to dark mode"),
+    N_("Switch to light mode"),
+    N_("Page not found"),
+    N_("There is no page at this address. It may have moved, or the address may have a typing mistake."),
+    N_("Go to the overview of %(name)s"),
+    N_("where every goal of the framework is listed."),
+    N_("Go to the home page"),
+    N_("which lists every framework on this site."),
+)
+PERMALINK_TITLE = N_("Permanent link")  # the toc extension's title of the link beside every heading
+
+
 VALIDATION = {
     "nav": {"omitted_files": "warn", "not_found": "warn", "absolute_links": "warn"},
     "links": {"not_found": "warn", "absolute_links": "warn", "unrecognized_links": "warn", "anchors": "warn"},
@@ -84,6 +105,9 @@ def write_config(path: Path, *, base_config: Path, site_name: str, docs_dir: Pat
                   **_addresses(version_url or site_url), **_language_extra(languages)},
         "validation": VALIDATION,
     }
+    extensions = _translated_extensions(base_config, languages.language)
+    if extensions is not None:
+        config["markdown_extensions"] = extensions
     if site_url:
         config["site_url"] = site_url
     theme: dict[str, Any] = {"language": material_language(languages.language),
@@ -99,14 +123,47 @@ def _language_extra(languages: LanguageSettings) -> dict[str, Any]:
     """What the theme overrides need to know of the build's language (titles and names escaped: Material
     prints them as HTML). A translated build has no `extra.version`: its versions menu is written by the
     theme from `fb_versions`, since Material's reads versions.json beside the build's root."""
+    with i18n.speaking(languages.language):
+        words = {message: str(html(i18n.gettext(message))) for message in THEME_WORDS}
     extra: dict[str, Any] = {
         "fb_language": languages.language,
         "fb_languages": [{**entry, "name": str(html(str(entry["name"])))} for entry in languages.menu],
+        "fb_words": words,
     }
     if languages.translated:
         extra.update(version=None, fb_to_version="/..", fb_version_title=str(html(languages.version_title)),
                      fb_versions=[{**entry, "title": str(html(entry["title"]))} for entry in languages.versions])
     return extra
+
+
+def _translated_extensions(base_config: Path, language: str) -> list[Any] | None:
+    """The base config's Markdown extensions with the toc extension's permalink title in `language`, or None
+    when it needs no change (the title is the same in `language`, or the base config cannot be read as plain
+    YAML: a project's `!ENV` or Python tags; its headings' links then keep their title).
+
+    The whole list is written: MkDocs replaces an inherited list with the child's, Zensical appends the
+    child's and keeps the last settings of an extension, so both end with the same extensions."""
+    try:
+        base = yaml.safe_load(base_config.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    extensions = base.get("markdown_extensions") if isinstance(base, dict) else None
+    if not isinstance(extensions, list):
+        return None
+    changed: list[Any] = []
+    for entry in extensions:
+        if entry == "toc" or (isinstance(entry, dict) and list(entry) == ["toc"]):
+            settings = (entry["toc"] if isinstance(entry, dict) else None) or {}
+            if not isinstance(settings, dict) or not settings.get("permalink"):
+                return None
+            title = str(settings.get("permalink_title") or PERMALINK_TITLE)
+            with i18n.speaking(language):
+                translated = i18n.gettext(title)
+            if translated == title:
+                return None
+            entry = {"toc": {**settings, "permalink_title": translated}}
+        changed.append(entry)
+    return changed if changed != extensions else None
 
 
 def _within(folder: Path, home: Path) -> str:

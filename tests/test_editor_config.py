@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from framework_builder.editor.config import REFERENCES, framework_collections, read_framework_data
+from framework_builder.editor.config import REFERENCES, WORDS, framework_collections, read_framework_data
 from framework_builder.editor.schema_walk import SchemaWalker
 from framework_builder.model import framework as models
 from framework_builder.model.framework import Action, FrameworkFile, Goal, Objective, Text
@@ -55,6 +55,11 @@ def _model_paths(model: type) -> set[str]:
         return paths
 
     return walk(walker.root, "")
+
+
+def _every_field(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [inner for field in fields for inner in [field, *_every_field(field.get("fields", [])),
+                                                   *_every_field([t for t in field.get("types", [])])]]
 
 
 def _field(fields: list[dict], path: str) -> dict[str, Any]:
@@ -131,3 +136,56 @@ def test_the_lists_of_levels_carry_the_names_the_framework_chose() -> None:
     objectives = _field(collection["fields"], "objectives")
     assert (objectives["label"], objectives["label_singular"]) == ("Strategies", "Strategy")
     assert _field(collection["fields"], "indicators")["label_singular"] == "Indicator"
+
+
+@pytest.mark.parametrize("slug", ["lakeport", "riverton", "stamford"])
+def test_labels_and_hints_are_plain_words_not_yaml(slug: str) -> None:
+    """The form is for people who never saw YAML: no field names (`served_by`), no `backticks`, no
+    YAML to type (`{value: 63}`, "write numbers in quotes": the form quotes what needs it), no file names."""
+    framework, goals = _collections(slug=slug)
+    for field in _every_field(framework["files"][0]["fields"]) + _every_field(goals["fields"]):
+        assert "_" not in field["label"], field
+        hint = field.get("hint", "")
+        for yaml_word in ("`", "{", "}", "_", "quotes", ".yml", "Write `true`", "ids", "(Popolo", "(Open Referral"):
+            assert yaml_word not in hint, (field["name"], hint)
+    _, goals = _collections()
+    assert _field(goals["fields"], "indicators.served_by")["label"] == "Work it measures"
+    assert _field(goals["fields"], "objectives.actions.funding.fiscal_year")["hint"] == (
+        "The budget year as the budget names it, for example 2018 or FY2018-19.")
+    assert _field(goals["fields"], "indicators.baseline.not_known_yet")["hint"].startswith("Tick it while")
+
+
+def test_hints_name_the_levels_as_the_framework_does() -> None:
+    """Lakeport calls its objectives Strategies and its indicators Measures: so do the hints."""
+    _, goals = _collections(slug="lakeport")
+    assert _field(goals["fields"], "indicators.served_by")["hint"] == (
+        "The strategies and actions whose work this measure measures.")
+    assert _field(goals["fields"], "objectives")["hint"] == "The strategies of this goal, each with its actions."
+    for field in _every_field(goals["fields"]):
+        assert "objective" not in field.get("hint", "").lower() and "indicator" not in field.get("hint", "").lower()
+
+
+@pytest.mark.parametrize(("model", "field"), sorted(WORDS))
+def test_every_field_given_words_exists(model: str, field: str) -> None:
+    classes = [getattr(models, model)] if model != "*" else [
+        c for c in vars(models).values() if isinstance(c, type) and issubclass(c, BaseModel)]
+    assert any(field in cls.model_fields for cls in classes)
+
+
+def test_the_form_offers_no_delete_the_editor_refuses() -> None:
+    """The backend refuses to delete a file (a goal is removed with git, in a pull request): no Delete button."""
+    framework, goals = _collections()
+    assert framework["delete"] is False and goals["delete"] is False
+
+
+def test_a_closed_list_item_shows_what_it_is_and_the_add_button_names_one_item() -> None:
+    """A measurement over a period showed "No date" when closed, and the button read "Add measurements"."""
+    framework, goals = _collections(slug="lakeport")
+    measurements = _field(goals["fields"], "indicators.measurements")
+    assert measurements["summary"] == "{{fields.date}}{{fields.period}}: {{fields.value}}"
+    assert (measurements["label"], measurements["label_singular"]) == ("Measurements", "Measurement")
+    plan_money = _field(framework["files"][0]["fields"], "funding.for_the_plan")
+    assert plan_money["summary"] == "{{fields.period}}{{fields.fiscal_year}}: {{fields.amount}}"
+    assert plan_money["label_singular"] == "Amount"
+    assert _field(framework["files"][0]["fields"], "organizations")["label_singular"] == "Organization"
+    assert _field(goals["fields"], "objectives.actions.funding")["summary"] == "{{fields.source}}"

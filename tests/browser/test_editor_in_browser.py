@@ -92,7 +92,7 @@ def test_edit_an_action_and_add_a_measurement_then_save(browser, project: Path) 
         page.keyboard.press("Enter")
         action.locator("input[id^=title-field]").fill("No")  # last: the item's summary is its title
         indicator = _open(page, "Community information sessions held")
-        indicator.get_by_role("button", name="Add measurements").click()
+        indicator.get_by_role("button", name="Add measurement").click()
         indicator.locator("input[id^=date-field]").last.fill("2026-09-30")
         indicator.locator("input[id^=value-field]").last.fill("7")
         _publish(page)

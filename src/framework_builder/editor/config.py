@@ -1,7 +1,9 @@
 """The Decap CMS configuration, generated from the same pydantic models as the JSON Schema.
 
 Nothing here names a field of the model except the references (which id list a field picks
-from), so a field added to a model shows in the form without other changes."""
+from) and the form's words (`WORDS`: a label and hint for the fields whose YAML name or schema
+description is not plain words in a form), so a field added to a model shows in the form
+without other changes: labelled with its name, its description as hint."""
 
 from __future__ import annotations
 
@@ -31,6 +33,70 @@ REFERENCES: dict[tuple[str, str], str] = {
 # Lists of the plan's levels, labelled with the names the framework chose.
 LEVEL_LISTS = {("Goal", "objectives"): "objective", ("Goal", "actions"): "action", ("Objective", "actions"): "action",
                ("Goal", "indicators"): "indicator"}
+# The form's words for a field, where its name or its schema description (written for YAML authors:
+# `backticks`, ids, "write it in quotes") is not plain words in a form: (model, field) → (label, hint);
+# model "*" is any model; None keeps the default. Hints name the levels as the framework does:
+# {objective} is its singular in lower case, {Objectives} its plural capitalised, and so on.
+WORDS: dict[tuple[str, str], tuple[str | None, str | None]] = {
+    ("*", "id"): ("ID", "A short name used in web addresses, for example youth-outreach: lower-case letters, "
+                        "digits and dashes. Do not change it once published: links and comments use it."),
+    ("*", "url"): ("Web address", None),
+    ("*", "reference"): (None, "The number or label the published plan gives it, shown before its title, "
+                               "for example 1.05 or Goal 2."),
+    ("*", "not_known_yet"): (None, "Tick it while the value is not known yet, and leave the value empty: "
+                                   "the site says so instead of showing a number."),
+    ("*", "fiscal_year"): (None, "The budget year as the budget names it, for example 2018 or FY2018-19."),
+    ("FrameworkFile", "slug"): ("Short name", "The framework's short name in web addresses, for example lakeport."),
+    ("FrameworkFile", "topic"): (None, "What the framework works to prevent; every sentence the site writes "
+                                       "itself follows it. Hate and targeted violence when left empty."),
+    ("FrameworkFile", "levels"): ("Names of the levels", "What the plan calls its levels (Strategy, Priority, "
+                                  "Measure...), used on every page; Goal, Objective, Action and Indicator when left empty."),
+    ("FrameworkFile", "organizations"): (None, "The organizations taking part in the framework, each with its role in it."),
+    ("Organization", "role"): (None, "Its part in the framework. The partners page groups organizations by it."),
+    ("Organization", "role_note"): ("Role, in the plan's words", None),
+    ("FrameworkFile", "resources"): ("Places to get help", "A place to get help or to report an incident."),
+    ("FrameworkFile", "focus_areas"): (None, "The places the plan focuses on (neighbourhoods, districts); "
+                                             "each {action} can name the ones where its work happens."),
+    ("FundingSource", "for_the_plan"): ("Amounts for the plan as a whole", "Money from this source for the plan as "
+                                        "a whole (planning, engagement, coordination), not for one {action}."),
+    ("FundedAmount", "currency"): (None, "A three-letter code such as USD or EUR. Leave it empty when it is "
+                                         "the framework's currency."),
+    ("FrameworkFile", "heard"): ("What we heard", "The comments of one comment window, written after it closed, "
+                                 "with the group's response. Write them in the version that answers them."),
+    ("Heard", "version"): (None, "The version the comments were about."),
+    ("Heard", "items"): ("What was heard", "What the group heard about one item, and what it did."),
+    ("HeardItem", "item"): ("About", "The {goal}, {objective}, {action} or {indicator} the comments were about; "
+                                     "leave it empty when they were about the framework as a whole."),
+    ("HeardItem", "changed"): ("What changed", None),
+    ("Goal", "order"): (None, "Where this {goal} comes in the list of {goals}: 1 first."),
+    ("Goal", "actions"): (None, "{Actions} directly under the {goal}, for a plan without {objectives}."),
+    ("Goal", "objectives"): (None, "The {objectives} of this {goal}, each with its {actions}."),
+    ("Goal", "indicators"): (None, "How progress on this {goal} is measured. A {goal} may have {indicators} only."),
+    ("Objective", "actions"): (None, "The {actions} of this {objective}."),
+    ("Action", "lead"): ("Lead organization", "The organization that leads the work."),
+    ("Action", "partners"): ("Partner organizations", None),
+    ("Action", "timeframe"): (None, "Roughly when the work happens, from the point of view of this version of the "
+                                    "plan: near term (to start first, usually within the next year or two), mid term "
+                                    "(usually two to four years out) or long term (four years or more). Leave it "
+                                    "empty when Start or End is given; for work already under way, give Start instead."),
+    ("Action", "addresses"): ("Responds to findings", "The findings of the needs assessment this work responds to."),
+    ("Action", "funding"): (None, "Who pays for the work: a funding source each, with the amount when it is known."),
+    ("Action", "areas"): ("Focus areas", "The focus areas where the work happens."),
+    ("FundingLink", "source"): ("Funding source", "One of the framework's funding sources."),
+    ("FundingLink", "currency"): (None, "A three-letter code such as USD or EUR. Leave it empty when it is "
+                                        "the framework's currency."),
+    ("Indicator", "measure"): ("Kind of figure", None),
+    ("Indicator", "served_by"): ("Work it measures", "The {objectives} and {actions} whose work this {indicator} measures."),
+    ("Indicator", "baseline"): (None, "Where it starts: a value, with the day or the period it was measured. "
+                                      "While it is not known, tick Not known yet and say why in the note."),
+    ("Indicator", "target"): (None, "Where the group aims to be, with the day or the period it aims for. "
+                                    "While it is not set, tick Not known yet and say why in the note."),
+    ("Indicator", "measurements"): (None, "The values measured so far, oldest first, each with the day or "
+                                          "the period it was measured."),
+}
+# The singular of a list's label where it is not the label without its last "s" ("Add measurement").
+SINGULAR = {("FrameworkFile", "resources"): "Place to get help", ("FundingSource", "for_the_plan"): "Amount",
+            ("Heard", "items"): "Item heard"}
 DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False,
         "picker_utc": True}
 
@@ -79,6 +145,11 @@ def choices_from_data(head: dict[str, Any], goals: list[dict[str, Any]]) -> Choi
     return choices
 
 
+def _words(owner: str, name: str) -> tuple[str | None, str | None]:
+    """The form's label and hint of a field from `WORDS` (None: the default)."""
+    return WORDS.get((owner, name)) or WORDS.get(("*", name)) or (None, None)
+
+
 def _label(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
@@ -108,14 +179,24 @@ class FormBuilder:
 
     def _field(self, owner: str, name: str, prop: Schema, required: bool) -> dict[str, Any]:
         shape = self.walker.shape(prop)
-        out: dict[str, Any] = {"name": name, "label": _label(name), "required": required}
-        hint = prop.get("description") or self._description(shape)
+        label, hint = _words(owner, name)
+        out: dict[str, Any] = {"name": name, "label": label or _label(name), "required": required}
+        hint = self._levels(hint) if hint else prop.get("description") or self._description(shape)
         if hint:
             out["hint"] = hint
         reference = REFERENCES.get((owner, name))
         if reference is not None:
             return {**out, **self._reference(reference, multiple=shape.kind == "list")}
         return {**out, **self._widget(owner, name, shape)}
+
+    def _levels(self, hint: str) -> str:
+        """A hint of `WORDS` with the framework's names of the levels."""
+        names = {}
+        for level in ("goal", "objective", "action", "indicator"):
+            name = getattr(self.choices.levels, level)
+            names.update({level: name.singular.lower(), level + "s": name.plural.lower(),
+                          level.capitalize(): name.singular, level.capitalize() + "s": name.plural})
+        return hint.format_map(names)
 
     def _description(self, shape: Shape) -> str:
         if shape.kind == "list" and shape.items is not None:
@@ -161,13 +242,13 @@ class FormBuilder:
         if level is not None:
             level_name = getattr(self.choices.levels, level)
             out.update(label=level_name.plural, label_singular=level_name.singular)
+        else:
+            label = _words(owner, name)[0] or _label(name)
+            out["label_singular"] = SINGULAR.get((owner, name)) or (label[:-1] if label.endswith("s") else label)
         if item.kind == "object":
             props = self.walker.properties(item.node)
             out["fields"] = self._fields(item.model or "", props)
-            names = [p[0] for p in props]
-            title = next((n for n in ("title", "name", "source", "id", "date", "item") if n in names), None)
-            if title:
-                out["summary"] = "{{fields.%s}}" % title
+            out["summary"] = _summary([p[0] for p in props])
             out["collapsed"] = True
         elif item.kind == "choice" and item.discriminator:
             out["typeKey"] = item.discriminator
@@ -185,6 +266,18 @@ class FormBuilder:
                 "fields": self._fields(variant.get("title", ""), props)}
 
 
+def _summary(names: list[str]) -> str:
+    """What a closed list item shows: its title, or its day or period and value (a measurement: "2025: 26")."""
+    title = next((n for n in ("title", "name", "source", "id", "item") if n in names), None)
+    if title:
+        return "{{fields.%s}}" % title
+    when = "".join("{{fields.%s}}" % n for n in ("date", "period", "fiscal_year") if n in names)
+    what = next((n for n in ("value", "amount") if n in names), None)
+    if what:
+        return f"{when}: {{{{fields.{what}}}}}" if when else "{{fields.%s}}" % what
+    return "{{fields.%s}}" % names[0]
+
+
 def framework_collections(slug: str, prefix: str, head: dict[str, Any], goals: list[dict[str, Any]],
                           fmt: str = FORMAT, framework_model: type = FrameworkFile,
                           goal_model: type = Goal) -> list[dict[str, Any]]:
@@ -193,11 +286,11 @@ def framework_collections(slug: str, prefix: str, head: dict[str, Any], goals: l
     city = head.get("city") if isinstance(head.get("city"), str) else slug
     goal_level = choices.levels.goal
     return [
-        {"name": slug, "label": f"{city}: framework", "format": fmt,
+        {"name": slug, "label": f"{city}: framework", "format": fmt, "delete": False,
          "files": [{"name": "framework", "label": f"{city}: framework.yml", "file": f"{prefix}/{slug}/{FRAMEWORK_FILE}",
                     "format": fmt, "fields": FormBuilder(framework_model, choices).fields()}]},
         {"name": f"{slug}-goals", "label": f"{city}: {goal_level.plural}", "label_singular": goal_level.singular,
-         "folder": f"{prefix}/{slug}/goals", "extension": "yml", "format": fmt, "create": True,
+         "folder": f"{prefix}/{slug}/goals", "extension": "yml", "format": fmt, "create": True, "delete": False,
          "slug": "{{id}}", "identifier_field": "id", "summary": "{{title}}",
          "fields": FormBuilder(goal_model, choices).fields()},
     ]

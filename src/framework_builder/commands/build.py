@@ -201,7 +201,7 @@ def _build_framework(options: BuildOptions, inputs: str, staging: Path, folder: 
                      f"{time.perf_counter() - started:.2f} s")
     portal = portal_entry(contexts)
     write_framework_index(staging, contexts, portal, theme)
-    feeds.write_framework_feeds(staging / portal.slug, contexts, options.today, _site_url(options))
+    feeds.write_framework_feeds(staging / portal.slug, every_language, options.today, _site_url(options))
     write_entry(staging, portal)
     return _Built(portal, lines, timing)
 

@@ -43,14 +43,17 @@ LEVELS = "levels:"
 State = Literal["current", "missing", "outdated"]
 
 # The translatable fields of each kind of item, and whether each is a short one-line text
-# ("short": titles, names, units) or Markdown ("long": summaries, descriptions).
+# ("short": titles, names, units, sources) or Markdown ("long": summaries, descriptions). Every text of an item
+# with an id that residents read is here; a text with no key of its own (a measurement's note, an amount's note,
+# a comment channel's label, the quick-exit label, a resource's languages) is shown in the source language,
+# marked as such on a translated page.
 TRANSLATABLE: dict[str, dict[str, Literal["short", "long"]]] = {
     "framework": {"title": "short", "summary": "long", "notice": "long"},
     "goal": {"title": "short", "summary": "long"},
     "objective": {"title": "short", "description": "long"},
     "action": {"title": "short", "description": "long"},
-    "indicator": {"name": "short", "description": "long", "unit": "short"},
-    "finding": {"title": "short", "text": "long"},
+    "indicator": {"name": "short", "description": "long", "unit": "short", "source": "short"},
+    "finding": {"title": "short", "text": "long", "source": "short"},
     "organization": {"name": "short", "description": "long", "role_note": "short"},
     "funding": {"name": "short", "description": "long"},
     "resource": {"name": "short", "description": "long"},

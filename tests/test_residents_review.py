@@ -84,3 +84,17 @@ def test_the_print_view_fills_every_cell_of_a_measures_table(demo_site: Path) ->
     assert ["Bias incidents reported to city partners", "Not known", "Not set yet", "Not measured yet",
             "Not measured yet"] in stamford
     assert not [row for row in lakeport + stamford if "" in row], "a cell of a print table is blank"
+
+
+# A version that takes no comments: where a resident can still turn.
+
+
+def test_a_version_without_comments_points_to_the_organizations_that_can_be_told(demo_site: Path) -> None:
+    page = article(demo_site, "lakeport/1.0/comment")
+    [said] = [p for p in page.find_all("p") if "can still tell" in p.text()]
+    assert said.text() == ("This version has been adopted, so it does not take comments. Everyone can still tell "
+                           "the organizations of the leadership group what they think: the partners page lists them.")
+    [link] = said.find_all("a")
+    assert link.attrs["href"] == "../partners/"
+    organizations = [node.text() for node in article(demo_site, "lakeport/1.0/partners").find_all("h3")]
+    assert "Lakeport Department of Public Health" in organizations

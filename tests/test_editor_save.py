@@ -70,6 +70,8 @@ def test_text_that_yaml_1_1_would_misread_is_quoted_and_reads_back_as_text(proje
 
 
 def test_an_invalid_save_is_refused_with_the_message_validate_gives_and_the_file_is_kept(project: Path) -> None:
+    """The refusal says what `validate` says, in sentences for the form: what is wrong, how to fix it, then
+    the code and the place in the file for whoever opens it."""
     backend = _backend(project)
     before = (project / GOAL).read_bytes()
     form = _form(backend, GOAL)
@@ -80,7 +82,12 @@ def test_an_invalid_save_is_refused_with_the_message_validate_gives_and_the_file
     (project / GOAL).write_text((project / GOAL).read_text().replace("lead: ferguson-library", "lead: nobody-we-know", 1))
     report = cli("validate", "frameworks/stamford", cwd=project)
     assert report.code == 1
-    assert str(refused.value) == report.out.strip()
+    assert report.out.splitlines()[:2] == [
+        f"{GOAL}:17:15: error FB202: action 'community-sessions' refers to unknown organization 'nobody-we-know'",
+        "    hint: add it to `organizations:` in framework.yml"]
+    assert str(refused.value) == ("Action 'community-sessions' refers to unknown organization 'nobody-we-know'. "
+                                  "How to fix it: Add it to `organizations:` in framework.yml. "
+                                  f"(FB202, {GOAL}, line 17)")
 
 
 def test_the_editor_never_touches_a_release_or_a_file_outside_the_frameworks(project: Path) -> None:

@@ -136,8 +136,8 @@ def test_a_save_that_breaks_the_plan_is_refused_with_the_message_validate_gives(
         _open(page, "Raise awareness of hate and targeted violence")
         _open(page, "Hold community information sessions").locator("input[id^=title-field]").fill("   ")
         _publish(page)
-        message = ("frameworks/stamford/goals/awareness.yml:15:16: error FB109: title in action 'community-sessions': "
-                   "String should have at least 1 character")
+        message = ("Title in action 'community-sessions': String should have at least 1 character. "
+                   "(FB109, frameworks/stamford/goals/awareness.yml, line 15)")
         page.wait_for_selector(f"text={message}", timeout=15000)
         foreign = page.foreign
     assert (project / GOAL).read_bytes() == before

@@ -28,7 +28,7 @@ from framework_builder.editor.form_data import from_form, to_form
 from framework_builder.editor.schema_walk import SchemaWalker, walker_for
 from framework_builder.editor.yaml_style import UnsafeWrite, write_over
 from framework_builder.model.framework import FrameworkFile, Goal
-from framework_builder.source.diagnostics import FORMATTERS, Diagnostic
+from framework_builder.source.diagnostics import Diagnostic, sort_diagnostics
 from framework_builder.source.discovery import display_path
 from framework_builder.source.loader import load_framework
 
@@ -135,17 +135,33 @@ class LocalBackend:
         return f"# yaml-language-server: $schema={Path(schema).as_posix()}\n"
 
     def _validate(self, folder: Path, target: Path, text: str) -> None:
-        """Refuse a save that adds an error, with the messages `validate` prints (at the real file's path)."""
+        """Refuse a save that adds an error, with the messages and hints `validate` prints (at the real file's path)."""
         shown = folder.relative_to(self.project)  # paths as `validate` run in the project folder prints them
         before = {_key(d, folder, shown) for d in load_framework(folder).diagnostics if d.is_error}
         with edited_copy(folder, target.relative_to(folder).as_posix(), text) as copy:
             after = [d for d in load_framework(copy).diagnostics if d.is_error]
-            added = [_moved(d, copy, shown) for d in after if _key(d, copy, shown) not in before]
+            added = [moved(d, copy, shown) for d in after if _key(d, copy, shown) not in before]
         if added:
-            raise Refused(FORMATTERS["text"](added))
+            raise Refused(refusal(added))
 
 
-def _moved(diagnostic: Diagnostic, copy: Path, folder: Path) -> Diagnostic:
+def refusal(errors: list[Diagnostic]) -> str:
+    """Errors as the form shows them, to someone who never saw the YAML: each what is wrong and how to fix
+    it, in sentences (the page shows them in one box, where line breaks may not show), then its code and
+    place for whoever looks at the file: `... (FB110, frameworks/lakeport/goals/intervene.yml, line 29)`."""
+    lines = []
+    for d in sort_diagnostics(errors):
+        fix = f" How to fix it: {_sentence(d.hint)}" if d.hint else ""
+        lines.append(f"{_sentence(d.message)}{fix} ({d.code}, {d.file}, line {d.line})")
+    return "\n".join(lines)
+
+
+def _sentence(text: str) -> str:
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def moved(diagnostic: Diagnostic, copy: Path, folder: Path) -> Diagnostic:
     """The diagnostic at the real file's path instead of the copy's."""
     copy_prefix, real = display_path(copy), folder.as_posix()
     file = diagnostic.file
@@ -156,8 +172,8 @@ def _moved(diagnostic: Diagnostic, copy: Path, folder: Path) -> Diagnostic:
 
 def _key(diagnostic: Diagnostic, where: Path, folder: Path) -> tuple[str, str, str]:
     """What makes an error the same error before and after a save (lines move when lines are added)."""
-    moved = _moved(diagnostic, where, folder)
-    return moved.file, moved.code, moved.message
+    at = moved(diagnostic, where, folder)
+    return at.file, at.code, at.message
 
 
 def _write_atomic(target: Path, text: str) -> None:

@@ -13,13 +13,13 @@ from pathlib import Path
 import markdown
 import yaml
 
+from framework_builder.editor.backend import moved, refusal
 from framework_builder.editor.files import edited_copy
 from framework_builder.site.render import _render
 from framework_builder.site.render.context import PageContext, version_view
 from framework_builder.site.render.escape import html
 from framework_builder.site.theme import Theme
 from framework_builder.site.versions import version_contexts
-from framework_builder.source.diagnostics import FORMATTERS
 from framework_builder.source.loader import load_framework
 
 
@@ -48,14 +48,16 @@ class _Lenient(yaml.SafeLoader):
 _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def preview_html(folder: Path, relative: str, text: str, theme: Theme, today: dt.date) -> str:
-    """The page of the edited item as HTML, or the problems that keep it from being shown."""
+def preview_html(folder: Path, relative: str, text: str, theme: Theme, today: dt.date, shown: Path | None = None) -> str:
+    """The page of the edited item as HTML, or the problems that keep it from being shown (at the real
+    file's path, `shown/<file>`, not the temporary copy's)."""
     with edited_copy(folder, relative, text) as copy:
         loaded = load_framework(copy)
-        errors = [d for d in loaded.diagnostics if d.is_error]
+        errors = [moved(d, copy, shown or Path(folder.name)) for d in loaded.diagnostics if d.is_error]
         if errors or loaded.framework is None:
-            return "<p>The preview shows once these problems are fixed:</p><pre>{}</pre>".format(
-                html(FORMATTERS["text"](errors)))
+            lines = refusal(errors).split("\n")
+            return "<p>The preview shows once {} fixed:</p><ul>{}</ul>".format(
+                "this is" if len(lines) == 1 else "these are", "".join(f"<li>{html(line)}</li>" for line in lines))
         view = version_view(version_contexts(loaded, today)[-1], "", None)
         goal_id = Path(relative).stem if relative.startswith("goals/") else None
         goal = next((g for g in loaded.framework.goals if g.id == goal_id), None)

@@ -53,7 +53,8 @@ class Editor:
         path = str(body.get("path", ""))
         target, _, text = self.backend.written(path, str(body.get("data", "{}")))
         folder = folder_of(self.project, self.root, path)
-        return {"html": preview_html(folder, target.relative_to(folder).as_posix(), text, self.theme, self.today)}
+        return {"html": preview_html(folder, target.relative_to(folder).as_posix(), text, self.theme, self.today,
+                                     shown=folder.relative_to(self.project))}
 
 
 def _handler(editor: Editor, say: Callable[[str], None]) -> type[BaseHTTPRequestHandler]:

@@ -136,4 +136,9 @@ def test_a_field_added_in_the_form_is_written_next_to_its_neighbours_whatever_or
     backend.save("frameworks/lakeport/goals/measures.yml", json.dumps(_shuffled(form)))
     text = (project / "frameworks/lakeport/goals/measures.yml").read_text(encoding="utf-8")
     assert "      - {period: 2025, value: 26}\n      - {period: 2026, value: 24}\n" in text
+
+    form = _form(backend, goal)
+    form["objectives"][0]["actions"][0]["funding"][1] = {"amount": "125000", "source": "state-cvi"}  # was `- state-cvi`
+    backend.save(goal, json.dumps(_shuffled(form)))
+    assert "          - {source: state-cvi, amount: 125000}\n" in (project / goal).read_text(encoding="utf-8")
     assert cli("validate", "--strict", "frameworks/lakeport", cwd=project).code == 0

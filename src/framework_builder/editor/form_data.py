@@ -60,7 +60,9 @@ def from_form(walker: SchemaWalker, node: Schema, value: Any, original: Any = No
         items = [from_form(walker, shape.items, v, before[i] if i < len(before) else None) for i, v in enumerate(value)]
         if shape.scalar_or_object:
             key = _key_of(walker, shape.items)
-            items = [v[key] if isinstance(v, dict) and list(v) == [key] else v for v in items]
+            # the object form of a bare id starts with that id: `{source: state-cvi, amount: 125000}`
+            items = [v[key] if isinstance(v, dict) and list(v) == [key] else
+                     {k: v[k] for k in sorted(v, key=lambda k: k != key)} if isinstance(v, dict) else v for v in items]
         return items
     return _scalar(shape, value)
 

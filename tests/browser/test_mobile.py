@@ -5,7 +5,7 @@ from __future__ import annotations
 import axe_core
 import pytest
 from record import PHONE_HEADER, STATUS_LABEL
-from site_map import PHONE, PHONE_HEADERS, PHONE_PAGES, VERSION, version_of
+from site_map import LAKEPORT, PHONE, PHONE_HEADERS, PHONE_PAGES, VERSION, version_of
 
 
 @pytest.mark.parametrize("name", list(PHONE_PAGES))
@@ -76,3 +76,29 @@ def test_the_portal_fits_a_phone_and_has_no_wcag_violations(new_visit) -> None:
         violations = axe_core.run(page)["violations"]
     assert widths[0] <= widths[1], f"the portal is {widths[0]} px wide on a {widths[1]} px screen"
     assert not violations, f"the portal at phone size:\n{axe_core.describe(violations)}"
+
+
+def test_the_caption_of_a_wide_table_is_read_whole_on_a_phone(new_visit) -> None:
+    """The table of every indicator scrolls in its own box; its caption wraps within the screen."""
+    with new_visit(viewport={"width": 390, "height": 844}) as visit:
+        visit.open(LAKEPORT + "indicators/")
+        lines = visit.page.evaluate("""() => {
+            const range = document.createRange();
+            range.selectNodeContents(document.querySelector('.fb-indicators caption'));
+            return [...range.getClientRects()].map(line => [line.left, line.right]);
+        }""")
+    assert lines and all(0 <= left and right <= 390 for left, right in lines), f"caption lines at {lines}"
+
+
+def test_each_status_in_the_bar_looks_different_from_the_others(new_visit) -> None:
+    """Told apart by the words beside each key too, the keys must still differ: 'dropped' was nearly blank."""
+    with new_visit(viewport={"width": 390, "height": 844}) as visit:
+        visit.open(LAKEPORT)
+        looks = visit.page.evaluate("""() => [...document.querySelectorAll('.fb-status-key')].map(key => {
+            const style = getComputedStyle(key);
+            return [key.parentElement.innerText, style.backgroundColor + ' ' + style.backgroundImage];
+        })""")
+    by_status = {(text.split(":")[0], look) for text, look in looks}  # the overview has a bar per goal too
+    statuses = {status for status, _ in by_status}
+    assert statuses == {"Not started", "In progress", "Dropped"}
+    assert len(by_status) == len(statuses) == len({look for _, look in by_status}), by_status

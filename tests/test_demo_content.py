@@ -261,7 +261,8 @@ def test_riverton_is_translated_completely_and_its_spanish_pages_have_no_note(de
 def test_rivertons_spanish_1_0_shows_the_texts_changed_since_in_english_with_a_note(demo_site: Path) -> None:
     """The translation was made from 1.1: the texts 1.0 words differently are not presented as translated."""
     overview = article(demo_site, "riverton/1.0/es/")
-    assert notes(overview) == ["La traducción de este texto está desactualizada; se muestra en inglés hasta que se actualice."]
+    assert notes(overview) == ["Parte de la traducción de este elemento está desactualizada; se muestra en inglés "
+                               "hasta que se actualice."]  # under the Spanish title: the summary is the part
     english = [node.text() for node in overview.find_all("div") if node.attrs.get("lang") == "en"]
     assert len(english) == 1 and english[0].startswith("This plan sets out how Riverton"), english
     assert overview.find_all("h1")[0].text() == "Plan de Riverton para prevenir el odio y la violencia dirigida"

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from harness import FIXTURE_TODAY, build, build_fixtures
-from html_page import Node, parse_file
+from html_page import Node, article, parse_file
 
 VERSION = "multilingual/1.0"
 PAGES = ("index.html", "goals/safety/index.html", "goals/reporting/index.html", "comment/index.html")
@@ -68,9 +68,10 @@ def notes(tree: Node) -> list[str]:
 
 
 def test_items_shown_in_english_carry_a_note_in_the_pages_language(version: Path) -> None:
-    # The goal's summary and the action's description have no Spanish; the objective is fully translated.
+    # The goal's summary and the action's description have no Spanish, their titles do: the note says that part of
+    # the item under the Spanish heading is in English; the objective is fully translated.
     assert notes(page(version, "es", "goals/safety/index.html")) == [
-        "Este texto aún no está traducido; se muestra en inglés."] * 2
+        "Parte de este elemento aún no está traducida; se muestra en inglés."] * 2
     assert notes(page(version, "es", "goals/reporting/index.html"))[0] == (
         "La traducción de este texto está desactualizada; se muestra en inglés hasta que se actualice.")
     summary = [node for node in page(version, "es", "goals/safety/index.html").find_all("div")
@@ -217,3 +218,64 @@ def test_the_page_not_found_speaks_the_language_of_its_build(version: Path) -> N
                            "No hay ninguna página en esta dirección. Puede que se haya movido o que la dirección "
                            "tenga un error de escritura.",
                            "Ir a la página de inicio, que enumera todos los marcos de este sitio."]
+
+
+# Every text shown in the framework's language on a translated page says so: its language and its direction
+# (on an Arabic page, lang alone would leave English text laid out right to left).
+SOURCE_TEXT_PAGES = PAGES + ("print/index.html", "indicators/index.html", "findings/index.html", "help/index.html")
+
+
+def marked_english(tree: Node) -> list[Node]:
+    """The elements marked as English, but for the language menu's link to the English page."""
+    return [node for node in tree.walk() if node.attrs.get("lang") == "en" and "md-select__link" not in
+            node.attrs.get("class", "").split()]
+
+
+@pytest.mark.parametrize("language", ["es", "ar"])
+@pytest.mark.parametrize("path", SOURCE_TEXT_PAGES)
+def test_a_text_shown_in_english_on_a_translated_page_is_marked_left_to_right(version: Path, language: str,
+                                                                               path: str) -> None:
+    for node in marked_english(page(version, language, path)):
+        assert node.attrs.get("dir") == "ltr", (node.tag, node.text()[:60])
+
+
+def test_the_arabic_pages_notes_are_english_sentences_marked_as_such_and_the_spanish_ones_are_not(version: Path) -> None:
+    arabic = page(version, "ar", "goals/safety/index.html").find_all("p", "fb-untranslated")
+    assert arabic and all((note.attrs.get("lang"), note.attrs.get("dir")) == ("en", "ltr") for note in arabic)
+    spanish = page(version, "es", "goals/safety/index.html").find_all("p", "fb-untranslated")
+    assert spanish and all("lang" not in note.attrs for note in spanish)
+
+
+def test_an_indicator_chart_on_an_arabic_page_is_drawn_left_to_right(version: Path) -> None:
+    charts = page(version, "ar", "indicators/index.html").find_all("svg", "fb-chart")
+    assert charts and all(chart.attrs.get("direction") == "ltr" for chart in charts)
+    assert all("direction" not in chart.attrs for chart in page(version, "en", "indicators/index.html").find_all("svg", "fb-chart"))
+
+
+def sources_said(tree: Node) -> list[str]:
+    return [node.text() for node in tree.find_all("li") if node.text().startswith("Fuente:")]
+
+
+def test_indicator_and_finding_sources_are_translated_and_shown_in_english_marked_when_they_are_not(demo_site: Path) -> None:
+    riverton = parse_file(demo_site / "riverton/1.1/es/indicators/index.html")
+    assert "Fuente: Registros municipales de incidentes de odio" in sources_said(riverton)
+    # Fully translated: what stays English is the measurements' notes, which have no translation key.
+    assert {node.text() for node in marked_english(riverton.find_all("article")[0])} == {
+        "Includes 6 reports made in Spanish, Arabic or Somali.", "A spike in graffiti in the spring."}
+    stamford = parse_file(demo_site / "stamford/0.3/es/indicators/index.html")
+    english = {node.text() for node in marked_english(stamford) if node.tag == "span"}
+    assert "Prevention team meeting records" in english  # an indicator's source, not translated yet
+    findings = parse_file(demo_site / "riverton/1.1/es/findings/index.html").text()
+    assert "Fuente: Evaluación de necesidades y vulnerabilidades de Riverton, 2023" in findings
+
+
+def test_stamfords_spanish_print_page_marks_and_notes_what_it_shows_in_english(demo_site: Path) -> None:
+    printed = parse_file(demo_site / "stamford/0.3/es/print/index.html").find_all("article")[0]
+    goal_page = article(demo_site, "stamford/0.3/es/goals/awareness/")
+    actions = [node.attrs["id"] for node in goal_page.find_all("h4") if node.attrs.get("lang") == "en"]
+    assert actions
+    marked = {node.attrs.get("id") for node in marked_english(printed)}
+    assert set(actions) <= marked  # the same actions, marked on the print page too
+    assert all(node.attrs["dir"] == "ltr" for node in marked_english(printed))
+    assert "Este texto aún no está traducido; se muestra en inglés." in [
+        node.text() for node in printed.find_all("p", "fb-untranslated")]

@@ -25,7 +25,7 @@ from framework_builder.model.framework import (
     Status,
     WebFormChannel,
 )
-from framework_builder.site.i18n import N_
+from framework_builder.site.i18n import N_, is_right_to_left
 from framework_builder.site.i18n import gettext as _
 from framework_builder.site.render.escape import url_part, url_query
 from framework_builder.site.render.text import long_date
@@ -93,10 +93,15 @@ _CHANNEL_NAMES = {"email": N_("Comment by email"), "web-form": N_("Comment with 
                   "github": N_("Comment on GitHub")}
 
 
-def _channel_name(channel: EmailChannel | WebFormChannel | GitHubChannel) -> str:
+def _channel_name(ctx: VersionContext, channel: EmailChannel | WebFormChannel | GitHubChannel) -> Markup:
+    """The link text of a channel: its label (which has no translation: on a page in another language it is
+    marked with the framework's language and direction), or the tool's name for the channel."""
     if channel.label:
-        return channel.label
-    return _(_CHANNEL_NAMES[channel.type])
+        if ctx.in_source_language:
+            return Markup("{}").format(channel.label)
+        direction = "rtl" if is_right_to_left(ctx.source_language) else "ltr"
+        return Markup('<span lang="{}" dir="{}">{}</span>').format(ctx.source_language, direction, channel.label)
+    return Markup("{}").format(_(_CHANNEL_NAMES[channel.type]))
 
 
 def channel_url(ctx: VersionContext, channel: EmailChannel | WebFormChannel | GitHubChannel, target: Target) -> str:
@@ -141,7 +146,7 @@ def comment_links(ctx: VersionContext, target: Target) -> Markup:
         return Markup("")
     links = []
     for channel in comments.channels:
-        name = _channel_name(channel)
+        name = _channel_name(ctx, channel)
         links.append(Markup(
             '<a class="fb-comment__link" href="{url}" data-item="{id}" data-channel="{type}">'
             '{channel}<span class="fb-sr"> {on_item}</span></a>'

@@ -16,6 +16,8 @@ from dataclasses import dataclass, fields
 from typing import Any
 from urllib.parse import urlsplit
 
+from gettext import GNUTranslations
+
 from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
@@ -37,6 +39,8 @@ from framework_builder.model.framework import (
     Status,
 )
 from framework_builder.model.items import actions, indicators
+from framework_builder.model.translations import heard_keys
+from framework_builder.site.i18n import SOURCE_LANGUAGE, is_right_to_left, translations
 from framework_builder.site.render import indicators as indicator_view
 from framework_builder.site.render.changes import change_entries
 from framework_builder.site.render.comments import Target, Window, comment_links, window, window_sentence
@@ -133,6 +137,12 @@ class VersionView:
     source_language: str  # the framework's own language, which untranslated texts are shown in
     source_language_name: str  # its name in the language of these pages: "inglés"
     untranslated: Callable[..., str | None]  # (item key, field) → "missing"/"outdated" when shown in the source language
+    heard_key: Callable[[Any], str]  # a "what we heard" entry → its key in a translation (heard_keys)
+    text_state: Callable[[str, str], str | None]  # (item key, field) → current/missing/outdated; None: no such text
+    in_source_language: bool  # these pages are in the framework's own language (no text is shown in another)
+    source_direction: str  # "ltr" or "rtl": the source language's direction, which a text in it keeps on any page
+    sentences_marked: Markup  # ` lang="en" dir="ltr"` when the tool's sentences are not in the page's language
+    # (a language with no catalog yet, like Arabic), for the elements that hold one sentence; else ''
 
 
 def _by_id(items: list[Any]) -> dict[str, Any]:
@@ -236,7 +246,35 @@ def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None
         source_language=ctx.source_language,
         source_language_name=language_words(ctx.source_language),
         untranslated=_untranslated(ctx),
+        text_state=_text_state(ctx),
+        heard_key=_heard_key(framework),
+        in_source_language=ctx.in_source_language,
+        source_direction="rtl" if is_right_to_left(ctx.source_language) else "ltr",
+        sentences_marked=_sentences_marked(ctx.language),
     )
+
+
+def _heard_key(framework: Any) -> Callable[[Any], str]:
+    """`heard_key(entry)`: the key of one of the framework's "what we heard" entries in a translation file."""
+    entries = framework.heard.items if framework.heard is not None else []
+    keys = {id(entry): key for entry, key in zip(entries, heard_keys(entries))}
+    return lambda entry: keys.get(id(entry), "")
+
+
+def _text_state(ctx: VersionContext) -> Callable[[str, str], str | None]:
+    """`text_state(key, field)`: the translation state of one text on a translated page (None in the source
+    language, or when the item has no such text)."""
+    states = ctx.translated.states if ctx.translated is not None else {}
+    return lambda key, field: states.get((key, field))
+
+
+def _sentences_marked(language: str) -> Markup:
+    """The attributes of an element holding one of the tool's sentences: its language and direction when the
+    page's language has no catalog (the sentence stays in the language the messages are written in)."""
+    if language == SOURCE_LANGUAGE or isinstance(translations(language), GNUTranslations):
+        return Markup("")
+    direction = "rtl" if is_right_to_left(SOURCE_LANGUAGE) else "ltr"
+    return Markup(f' lang="{SOURCE_LANGUAGE}" dir="{direction}"')
 
 
 @dataclass(frozen=True)

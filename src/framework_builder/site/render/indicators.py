@@ -35,7 +35,7 @@ from framework_builder.model.framework import (
 )
 from framework_builder.model.items import goal_actions, indicators
 from framework_builder.model.measurement import direction_agrees, is_number, middle, period_bounds
-from framework_builder.site.i18n import N_, ngettext
+from framework_builder.site.i18n import N_, current_language, is_right_to_left, ngettext
 from framework_builder.site.i18n import gettext as _
 from framework_builder.site.render.text import number, when, written_locale
 from framework_builder.site.render.words import label
@@ -381,12 +381,18 @@ def chart(indicator: Indicator) -> Markup:
     ).format(x=x(last.at), y=round(y(last.value) - 10, 1), a="middle" if x(last.at) < plot_right - 20 else "end",
              v=number(last.value)))
     return Markup(
-        '<svg class="fb-chart" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
+        '<svg class="fb-chart" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img"{ltr} '
         'aria-labelledby="{id}-chart-title {id}-chart-desc" focusable="false">'
         '<title id="{id}-chart-title">{title}</title><desc id="{id}-chart-desc">{desc}</desc>'
         '<g fill="currentColor" font-size="13">{body}</g></svg>'
     ).format(w=WIDTH, h=HEIGHT, id=indicator.id, title=chart_title(indicator), desc=describe(indicator),
-             body=Markup("").join(parts))
+             body=Markup("").join(parts), ltr=_left_to_right())
+
+
+def _left_to_right() -> Markup:
+    """` direction="ltr"` on a right-to-left page: the chart's axes run left to right (time, like its
+    coordinates), and its labels, anchored for that, would otherwise run off the edge they are placed at."""
+    return Markup(' direction="ltr"') if is_right_to_left(current_language()) else Markup("")
 
 
 def chart_title(indicator: Indicator) -> str:

@@ -8,8 +8,10 @@ and each gap is asserted to still be there, so that the day Zensical closes it t
 
 from __future__ import annotations
 
+import posixpath
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import axe_core
 import pytest
@@ -27,6 +29,9 @@ EXPECTED_GAPS = {
     "search": "searching from the keyboard ('/', then a word) shows results under MkDocs, none under Zensical",
     "contrast": "Zensical's theme colours the active navigation link #526cfe on #eef0ff (3.75:1): axe-core's "
                 "color-contrast rule fails on its pages",
+    "raw links": "Zensical rewrites a raw HTML link in a page's Markdown as if it were relative to the Markdown "
+                 "file, one folder higher than MkDocs leaves it: the How to comment page's feed and calendar "
+                 "links lead to the portal's feed and to no calendar",
 }
 
 
@@ -89,6 +94,40 @@ def test_every_item_anchor_comment_link_and_banner_is_the_same(sites: dict[str, 
         compared += bool(comment_links(mkdocs_page))
     assert compared > 0  # the draft open for comment has comment links to compare
     assert "open for public comment" in banner(sites["mkdocs"] / VERSION / "index.html").lower()
+
+
+def link_targets(site: Path, name: str) -> dict[str, str]:
+    """Each relative link in a page's content (text → the site file it leads to, or "missing: …")."""
+    found = {}
+    for node in content(site / name).walk():
+        href = node.attrs.get("href", "") if node.tag == "a" else ""
+        parts = urlsplit(href)
+        if not href or parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+            continue  # mailto:, https:, a link within the page, the 404 page's link to the server's root
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(name), parts.path))
+        file = site / target / "index.html" if (site / target).is_dir() else site / target
+        found[node.text()] = target if file.is_file() else f"missing: {target}"
+    return found
+
+
+def test_every_link_between_pages_leads_to_the_same_file(sites: dict[str, Path]) -> None:
+    differ = {}
+    for name in sorted(pages(sites["mkdocs"])):
+        mkdocs_links, zensical_links = link_targets(sites["mkdocs"], name), link_targets(sites["zensical"], name)
+        assert not [t for t in mkdocs_links.values() if t.startswith("missing")], (name, mkdocs_links)
+        differ.update({(name, text): (target, zensical_links.get(text)) for text, target in mkdocs_links.items()
+                       if zensical_links.get(text) != target})
+    # gap: "raw links" (the feed and calendar links of each How to comment page), and nothing else
+    assert differ and all(name.endswith("comment/index.html") for name, _ in differ), sorted(differ)
+    assert {"News feed of this framework", "Calendar of comment windows"} <= {text for _, text in differ}
+    assert all(len(page_links) == 2 for page_links in _per_page(differ).values()), sorted(differ)
+
+
+def _per_page(differ: dict[tuple[str, str], object]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for name, text in differ:
+        found.setdefault(name, []).append(text)
+    return found
 
 
 def test_the_files_around_the_pages_are_the_same(sites: dict[str, Path]) -> None:

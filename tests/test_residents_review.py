@@ -98,3 +98,14 @@ def test_a_version_without_comments_points_to_the_organizations_that_can_be_told
     assert link.attrs["href"] == "../partners/"
     organizations = [node.text() for node in article(demo_site, "lakeport/1.0/partners").find_all("h3")]
     assert "Lakeport Department of Public Health" in organizations
+
+
+# How often an indicator is measured, when the plan says: the authors gave it, so residents read it.
+
+
+def test_an_indicator_says_how_often_it_is_measured(demo_site: Path) -> None:
+    page = article(demo_site, "lakeport/1.0/goals/intervene")
+    facts = items(under(page, "shootings"))
+    assert "How often it is measured: Quarterly" in facts
+    spanish = items(under(article(demo_site, "riverton/1.1/es/goals/reporting"), "bias-reports"))
+    assert "Con qué frecuencia se mide: Trimestral" in spanish

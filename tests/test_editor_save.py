@@ -142,3 +142,31 @@ def test_a_field_added_in_the_form_is_written_next_to_its_neighbours_whatever_or
     backend.save(goal, json.dumps(_shuffled(form)))
     assert "          - {source: state-cvi, amount: 125000}\n" in (project / goal).read_text(encoding="utf-8")
     assert cli("validate", "--strict", "frameworks/lakeport", cwd=project).code == 0
+
+
+def test_removing_an_item_from_a_list_changes_only_its_own_lines(project: Path) -> None:
+    """Items are matched by id: the ones after a removed item keep their lines, byte for byte, their
+    comments included (matched by position, the removed item's comment moved onto the next one)."""
+    goal = project / GOAL
+    goal.write_text(goal.read_text(encoding="utf-8").replace(
+        "        title: Hold community information sessions\n",
+        "        title: Hold community information sessions  # one per library branch\n").replace(
+        "      - id: bystander-training\n", "      - id: bystander-training  # asked for by the youth council\n"),
+        encoding="utf-8")
+    backend = _backend(project)
+    form = _form(backend, GOAL)
+    actions = form["objectives"][0]["actions"]
+    assert [action["id"] for action in actions] == ["community-sessions", "bystander-training", "help-guide"]
+    del actions[0]
+    before = (project / GOAL).read_text(encoding="utf-8").splitlines()
+    backend.save(GOAL, json.dumps(form))
+    after = (project / GOAL).read_text(encoding="utf-8").splitlines()
+
+    diff = list(difflib.ndiff(before, after))
+    removed = [line[2:] for line in diff if line.startswith("- ")]
+    assert [line[2:] for line in diff if line.startswith("+ ")] == []
+    assert removed[0] == "      - id: community-sessions"
+    next_item = before.index("      - id: bystander-training  # asked for by the youth council")
+    assert removed == before[before.index(removed[0]):next_item]
+    assert "one per library branch" not in "\n".join(after)
+    assert cli("validate", "frameworks", cwd=project).code == 0

@@ -7,8 +7,10 @@ New text is quoted wherever YAML 1.1 (which `validate` reads, through PyYAML) wo
 as something else ("No", "yes", "on", "1.05", "2024-01-01"); new short lists and mappings of
 plain values are written in flow style (`[a, b]`, `{date: 2024-06-30, value: 6}`).
 
-Comments are kept except a comment on a line that is removed (a deleted key or list item
-takes its comment with it)."""
+Items in a list (mappings with an `id`: goals' objectives, actions, indicators...) are matched by
+id, so removing, adding or moving one changes only its own lines. Comments are kept except a
+comment on a line that is removed: a deleted key or list item takes with it its own comment and,
+as ruamel.yaml attaches them, the comment lines below it up to the next key or item."""
 
 from __future__ import annotations
 
@@ -101,6 +103,8 @@ def merge(node: Any, new: Any) -> Any:
             position = list(node).index(before[-1]) + 1 if before else 0
             node.insert(position, key, _node(new[key]))
         return node
+    if isinstance(node, CommentedSeq) and isinstance(new, list) and _items(node) and _items(new):
+        return _merge_items(node, new)
     if isinstance(node, CommentedSeq) and isinstance(new, list):
         del node[len(new):]
         for index, value in enumerate(new):
@@ -110,6 +114,32 @@ def merge(node: Any, new: Any) -> Any:
                 node.append(_node(value, like=node[-1] if len(node) else None))
         return node
     return _node(new, like=node)
+
+
+def _items(value: list) -> bool:
+    """Whether `value` is a list of items: mappings that each have an id, all different."""
+    ids = [item.get("id") for item in value if isinstance(item, dict)]
+    return len(ids) == len(value) and None not in ids and len(set(ids)) == len(ids)
+
+
+def _merge_items(node: CommentedSeq, new: list[dict]) -> CommentedSeq:
+    """A list of items merged by id: an item removed, added or edited changes only its own lines, and
+    the others keep their nodes, comments included (a moved item keeps its values, not its comments)."""
+    wanted = {item["id"] for item in new}
+    for index in reversed(range(len(node))):
+        if node[index]["id"] not in wanted:
+            del node[index]
+    for index, value in enumerate(new):
+        found = next((i for i in range(index, len(node)) if node[i]["id"] == value["id"]), None)
+        if found is None:
+            node.insert(index, _node(value, like=node[index - 1] if index else None))
+            continue
+        if found != index:
+            moved = node[found]
+            del node[found]
+            node.insert(index, moved)
+        node[index] = merge(node[index], value)
+    return node
 
 
 def read_1_1(text: str) -> Any:

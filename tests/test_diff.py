@@ -179,3 +179,17 @@ def test_markdown_and_json_keep_ids_for_pull_requests(tmp_path: Path) -> None:
     (action,) = [row for row in rows if row["kind"] == "action"]
     assert (action["id"], action["change"], action["fields"]) == \
         ("reporting-guide", "changed", [{"field": "status", "old": "in-progress", "new": "complete"}])
+
+
+def test_items_are_named_with_the_levels_the_plan_chose_and_json_keeps_the_kind(tmp_path: Path) -> None:
+    """A plan that calls its objectives strategies reads 'Strategy `x`' in pull requests, as on its pages."""
+    loaded = load_framework(FIXTURES / "shaped")
+    assert loaded.ok and loaded.framework is not None
+    old = loaded.framework
+    new = changed(old)
+    new.goals[0].objectives[0].title = "Youth outreach after school"
+    new.goals[0].indicators[0].name = "People hurt on the streets"
+    [strategy, measure] = diff_frameworks(old, new)
+    assert describe(strategy).startswith("Strategy `youth-outreach` “Youth outreach after school”: title changed")
+    assert describe(measure).startswith("Measure `injuries` “People hurt on the streets”")
+    assert (strategy.to_json()["kind"], measure.to_json()["kind"]) == ("objective", "indicator")

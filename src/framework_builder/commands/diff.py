@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -297,7 +297,7 @@ def format_markdown(diffs: list[FrameworkDiff]) -> str:
 
 def _markdown_item(change: ItemChange) -> str:
     """The item's kind, id and title (the group heading says what happened to it)."""
-    text = describe(ItemChange(change.kind, change.id, change.title, "added"), markdown_safe)
+    text = describe(replace(change, change="added", fields=()), markdown_safe)
     return text.removesuffix(" was added")
 
 

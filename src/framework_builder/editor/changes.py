@@ -53,7 +53,7 @@ def commit_message(project: Path, root: Path) -> str:
     if not changed:
         raise GitError("nothing to commit: no framework changed since the last commit")
     items = [c for d in changed for c in d.changes]
-    names = ", ".join(f"{c.kind} {c.id}" for c in items[:4]) + (f" and {len(items) - 4} more" if len(items) > 4 else "")
+    names = ", ".join(f"{c.label.lower()} {c.id}" for c in items[:4]) + (f" and {len(items) - 4} more" if len(items) > 4 else "")
     head = f"Edit {', '.join(d.slug for d in changed)}: {names}"
     body = [f"{d.slug}: {summary(d.changes)}" for d in changed] + [f"- {describe(c)}" for c in items]
     return head + "\n\n" + "\n".join(body) + "\n"

@@ -11,7 +11,7 @@ with names, labels and dates written out: `site.render.changes`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Literal
 
 from framework_builder.model.framework import Framework, Model
@@ -24,6 +24,7 @@ CHILD_LISTS = {"objectives", "actions", "indicators"}
 # Lists of items held by framework.yml: their members are items of their own.
 FRAMEWORK_ITEM_LISTS = {"organizations", "findings", "funding", "resources", "goals"}
 
+LEVEL_KINDS = ("goal", "objective", "action", "indicator")  # the kinds a plan may name (`levels:`)
 KIND_LABELS = {
     "framework": "Framework",
     "goal": "Goal",
@@ -59,6 +60,13 @@ class ItemChange:
     title: str
     change: ChangeKind
     fields: tuple[FieldChange, ...] = ()
+    # What the plan calls this kind of item ("Strategy" for an objective), for sentences; "" for KIND_LABELS'.
+    level: str = field(default="", compare=False)
+
+    @property
+    def label(self) -> str:
+        """The item's kind in words: the plan's own level name, else the usual one ("Funding source")."""
+        return self.level or KIND_LABELS.get(self.kind, self.kind.capitalize())
 
     def to_json(self) -> dict[str, Any]:
         """The change as a JSON object with stable keys."""
@@ -98,7 +106,9 @@ def diff_frameworks(old: Framework | None, new: Framework) -> list[ItemChange]:
     for key, item in old_items.items():
         if key not in new_keys:
             changes.append(ItemChange(item.kind, item.id, _title(item), "removed"))
-    return changes
+    levels = new.level_names
+    return [replace(change, level=getattr(levels, change.kind).singular) if change.kind in LEVEL_KINDS else change
+            for change in changes]
 
 
 def _title(item: Item) -> str:
@@ -224,8 +234,7 @@ def describe(change: ItemChange, escape: Callable[[str], str] = str) -> str:
 
     `escape` is applied to community-written text (titles, values), e.g. to escape Markdown.
     """
-    label = KIND_LABELS.get(change.kind, change.kind.capitalize())
-    name = f"{label} `{change.id}` “{escape(' '.join(change.title.split()))}”"
+    name = f"{change.label} `{change.id}` “{escape(' '.join(change.title.split()))}”"
     if change.change == "changed":
         return f"{name}: " + "; ".join(describe_field(f, escape) for f in change.fields)
     return f"{name} was {change.change}"

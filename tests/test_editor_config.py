@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -10,7 +11,8 @@ from pydantic import BaseModel
 from framework_builder.editor.config import REFERENCES, WORDS, framework_collections, read_framework_data
 from framework_builder.editor.schema_walk import SchemaWalker
 from framework_builder.model import framework as models
-from framework_builder.model.framework import Action, FrameworkFile, Goal, Objective, Text
+from framework_builder.model.framework import (CURRENCY_PATTERN, PERIOD_PATTERN, SLUG_PATTERN, Action, FrameworkFile,
+                                               Goal, Objective, Text)
 from harness import FRAMEWORKS
 
 
@@ -189,3 +191,19 @@ def test_a_closed_list_item_shows_what_it_is_and_the_add_button_names_one_item()
     assert plan_money["label_singular"] == "Amount"
     assert _field(framework["files"][0]["fields"], "organizations")["label_singular"] == "Organization"
     assert _field(goals["fields"], "objectives.actions.funding")["summary"] == "{{fields.source}}"
+
+
+def test_ids_currencies_periods_and_amounts_are_checked_at_the_field() -> None:
+    """Decap says what is wrong beside the field before anything is sent: the schema's patterns and bounds."""
+    _, goals = _collections()
+    action_id = _field(goals["fields"], "objectives.actions.id")
+    assert action_id["pattern"][0] == SLUG_PATTERN and "lowercase letters, digits and hyphens" in action_id["pattern"][1]
+    currency = _field(goals["fields"], "objectives.actions.funding.currency")
+    assert currency["pattern"] == [CURRENCY_PATTERN, "Three capital letters: USD, EUR, CAD."]
+    for period in ("indicators.measurements.period", "indicators.baseline.period", "objectives.actions.funding.period"):
+        assert _field(goals["fields"], period)["pattern"][0] == PERIOD_PATTERN, period
+    amount = _field(goals["fields"], "objectives.actions.funding.amount")
+    assert (amount["widget"], amount["min"]) == ("number", 0)
+    checked = re.compile(_field(goals["fields"], "indicators.measurements.period")["pattern"][0])
+    assert [bool(checked.match(text)) for text in ("2025", "2025-Q3", "2024-10-01/2025-09-30", "Q3 2025", "2025-13")] \
+        == [True, True, True, False, False]

@@ -164,3 +164,16 @@ def test_the_hosted_editor_is_a_valid_decap_configuration_for_github(browser, pr
         assert page.get_by_text("Error loading the CMS configuration").count() == 0
         context.close()
     assert errors == [] and foreign == []
+
+
+def test_an_id_written_in_words_is_refused_at_the_field_with_how_to_write_it(browser, project: Path) -> None:
+    before = (project / GOAL).read_bytes()
+    with _editor(project) as url, _page(browser, url) as page:
+        _open(page, "Raise awareness of hate and targeted violence")
+        _open(page, "Hold community information sessions").locator("input[id^=id-field]").fill("Community Sessions")
+        _publish(page)
+        page.wait_for_selector("text=Use lowercase letters, digits and hyphens, starting with a letter or a digit: "
+                               "youth-outreach.", timeout=15000)
+        foreign = page.foreign
+    assert (project / GOAL).read_bytes() == before
+    assert foreign == []

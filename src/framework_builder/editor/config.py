@@ -14,7 +14,8 @@ from typing import Any
 
 from framework_builder.editor.files import read_data
 from framework_builder.editor.schema_walk import Schema, Shape, walker_for
-from framework_builder.model.framework import FrameworkFile, Goal, Levels
+from framework_builder.model.framework import (CURRENCY_PATTERN, PERIOD_PATTERN, SLUG_PATTERN, FrameworkFile, Goal,
+                                               Levels)
 from framework_builder.model.layout import FRAMEWORK_FILE
 from framework_builder.site.render.words import LABELS
 
@@ -29,6 +30,14 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("FundingLink", "source"): "funding",
     ("Indicator", "served_by"): "work",
     ("HeardItem", "item"): "items",
+}
+# What the form says at a field whose value does not match the schema's pattern, before anything is
+# sent (the save's own validation says it too, later and in one message for the whole file).
+PATTERNS = {
+    SLUG_PATTERN: "Use lowercase letters, digits and hyphens, starting with a letter or a digit: youth-outreach.",
+    CURRENCY_PATTERN: "Three capital letters: USD, EUR, CAD.",
+    PERIOD_PATTERN: "A year (2025), a half (2025-H1), a quarter (2025-Q3), a month (2025-03), or the first and "
+                    "last day with a slash between them (2024-10-01/2025-09-30).",
 }
 # Lists of the plan's levels, labelled with the names the framework chose.
 LEVEL_LISTS = {("Goal", "objectives"): "objective", ("Goal", "actions"): "action", ("Objective", "actions"): "action",
@@ -187,7 +196,7 @@ class FormBuilder:
         reference = REFERENCES.get((owner, name))
         if reference is not None:
             return {**out, **self._reference(reference, multiple=shape.kind == "list")}
-        return {**out, **self._widget(owner, name, shape)}
+        return {**out, **self._widget(owner, name, shape), **_checks(shape)}
 
     def _levels(self, hint: str) -> str:
         """A hint of `WORDS` with the framework's names of the levels."""
@@ -264,6 +273,17 @@ class FormBuilder:
         props = [p for p in self.walker.properties(variant) if p[0] != key]
         return {"name": value, "label": plain_label(value), "widget": "object",
                 "fields": self._fields(variant.get("title", ""), props)}
+
+
+def _checks(shape: Shape) -> dict[str, Any]:
+    """The checks Decap runs at the field: a pattern of `PATTERNS` with its message, a number's bounds."""
+    for node in (shape.node, *shape.variants):
+        message = PATTERNS.get(node.get("pattern", ""))
+        if message is not None:
+            return {"pattern": [node["pattern"], message]}
+    if shape.kind in ("number", "integer"):
+        return {limit: shape.node[key] for limit, key in (("min", "minimum"), ("max", "maximum")) if key in shape.node}
+    return {}
 
 
 def _summary(names: list[str]) -> str:

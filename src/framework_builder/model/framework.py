@@ -58,7 +58,8 @@ Url = HttpUrl
 Reference = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=40,
                                              pattern=TEXT_PATTERN)]
 # A three-letter ISO 4217 currency code: USD, EUR, CAD, GBP.
-Currency = Annotated[str, StringConstraints(strict=True, pattern=r"^[A-Z]{3}$")]
+CURRENCY_PATTERN = r"^[A-Z]{3}$"
+Currency = Annotated[str, StringConstraints(strict=True, pattern=CURRENCY_PATTERN)]
 # A year written as a number: 2024.
 Year = Annotated[int, Field(strict=True, ge=1900, le=2200)]
 # A period a value covers: a year `2024`, a half `2024-H1`, a quarter `2024-Q1`, a month `2024-03`,

@@ -97,6 +97,7 @@ def test_language_menu_links_the_same_page_in_every_language(version: Path, lang
     for link in language_links(tree):
         target = posixpath.normpath(posixpath.join(here, link.attrs["href"]))
         assert link.attrs["lang"] == link.attrs["hreflang"]
+        assert link.attrs["dir"] == ("rtl" if link.attrs["lang"] == "ar" else "ltr")  # "English" on an Arabic page too
         found[link.attrs["hreflang"]] = (target, link.text())
         other = parse_file(version / target / "index.html")
         assert html_of(other).attrs["lang"] == link.attrs["hreflang"]

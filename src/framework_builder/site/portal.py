@@ -72,8 +72,8 @@ def language_settings(ctx: VersionContext) -> LanguageSettings:
     build's root) and, for a translated build, its versions menu: the versions built in its language,
     newest first. Call it while speaking the build's language (the menu's status words)."""
     up = "" if ctx.in_source_language else "../"
-    menu = [{"lang": code, "name": language_name(code), "current": code == ctx.language,
-             "root": up + ("" if code == ctx.source_language else f"{code}/")}
+    menu = [{"lang": code, "dir": "rtl" if is_right_to_left(code) else "ltr", "name": language_name(code),
+             "current": code == ctx.language, "root": up + ("" if code == ctx.source_language else f"{code}/")}
             for code in ctx.languages] if len(ctx.languages) > 1 else []
     titles = {info.version: f"{info.version} {_(SHORT_STATUS[info.status])}" for info in ctx.versions}
     built_in = dict(ctx.version_languages)

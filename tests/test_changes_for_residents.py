@@ -108,7 +108,7 @@ def test_an_action_is_named_by_its_level_and_reference_with_names_not_ids(entrie
 def test_an_indicator_says_unknown_baselines_periods_and_the_work_it_measures(entries: list[ChangeEntry]) -> None:
     details = entry(entries, "Measure: Bias incident reports received").details
     assert "Unit set to reports" in details
-    assert "Baseline: 10 reports on 1 January 2025 → not known yet (Set from the 2026 survey)" in details
+    assert "Starting point: 10 reports on 1 January 2025 → not known yet (Set from the 2026 survey)" in details
     assert "Now measures the work of action 1.05 “Publish a reporting guide”" in details
     assert "New values: 30 reports in the first quarter of 2026" in details
 

@@ -165,7 +165,7 @@ def test_lakeports_decreasing_measure_shows_its_progress(demo_site: Path) -> Non
     assert ["Starting point: 120 shootings in 2024", "Target: 80 shootings in 2029"] == items[2:4]
     assert "40 % of the way to the target" in texts(shootings, "p")  # from 120 down to 104, on the way to 80
     assert texts(shootings, "figcaption") == [
-        "Baseline 120 shootings in 2024; latest 104 shootings in 2025; target 80 shootings in 2029. "
+        "Starting point 120 shootings in 2024; latest 104 shootings in 2025; target 80 shootings in 2029. "
         "Aim: decrease (lower is better). Progress: 40 % of the way to the target."]
 
 

@@ -157,7 +157,7 @@ def test_the_chart_description_gives_units_periods_and_not_known_yet() -> None:
     case = indicator(baseline={"not_known_yet": True, "note": "Set from the 2025 survey"},
                      target={"value": 70, "period": 2026})
     assert view.describe(case) == (
-        "Baseline not known yet (Set from the 2025 survey); latest 60 % in the first quarter of 2025; "
+        "Starting point not known yet (Set from the 2025 survey); latest 60 % in the first quarter of 2025; "
         "target 70 % in 2026. Aim: increase (higher is better). "
         "Progress: the starting point is not known yet, so progress is not worked out.")
 

@@ -71,7 +71,7 @@ def test_baseline_and_target_are_drawn_and_named_with_their_values() -> None:
     chart = svg(view.chart(indicator()))
 
     assert chart.find_all("line", "fb-chart__baseline") and chart.find_all("line", "fb-chart__target")
-    assert texts(chart, "fb-chart__ref-name") == ["Baseline 10", "Target 40"]
+    assert texts(chart, "fb-chart__ref-name") == ["Starting point 10", "Target 40"]
     assert chart.find_all("path", "fb-chart__target-mark"), "the target's date is marked"
     assert texts(chart, "fb-chart__value") == ["21"], "the latest value is written by its dot"
 
@@ -84,7 +84,7 @@ def test_the_accessible_text_names_the_target_the_baseline_and_the_aim() -> None
     assert chart.attrs["aria-labelledby"].split() == [title.attrs["id"], desc.attrs["id"]]
     assert "Bias incident reports received" in title.text() and "the target" in title.text()
     assert "target 40 reports by 1 January 2027" in desc.text()
-    assert "Baseline 10 reports on 1 January 2025" in desc.text()
+    assert "Starting point 10 reports on 1 January 2025" in desc.text()
     assert "Aim: increase (higher is better)" in desc.text()
     assert "Progress: 36.7 % of the way to the target" in desc.text()
 

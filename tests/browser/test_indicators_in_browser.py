@@ -169,7 +169,7 @@ def test_the_table_agrees_with_each_charts_description(light) -> None:
     for chart in light["charts"]:
         latest, baseline, target, progress, _trend = rows[f"#{chart['section']}"]["cells"]
         description = chart["labelledBy"][-1]
-        assert f"Baseline {lower_first(baseline)}" in description, (baseline, description)
+        assert f"Starting point {lower_first(baseline)}" in description, (baseline, description)
         assert f"target {lower_first(target)}" in description, (target, description)
         if latest != "Not measured yet":
             assert f"latest {latest}" in description, (latest, description)
@@ -188,8 +188,8 @@ def test_each_charts_accessible_name_names_the_target_and_the_baseline(light) ->
         title, description = chart["labelledBy"]
         # Chromium's computed name is the text of the aria-labelledby targets, title then description.
         assert name == f"{title} {description}", name
-        assert "with the baseline and the target marked" in title, title
-        assert re.search(r"\bBaseline \d", name) and re.search(r"\btarget \d", name), name
+        assert "with the starting point and the target marked" in title, title
+        assert re.search(r"\bStarting point \d", name) and re.search(r"\btarget \d", name), name
 
 
 def test_each_charts_axis_labels_are_visible_text(light) -> None:
@@ -204,7 +204,7 @@ def test_each_charts_axis_labels_are_visible_text(light) -> None:
         assert len(dates) >= 2 and all(AXIS_DATE.fullmatch(l["text"]) for l in dates), (where, dates)
         assert "Date" in names and len(names) == 2, (where, names)
         references = [l["text"] for l in labels if "fb-chart__ref-name" in l["cls"]]
-        assert any(r.startswith("Baseline ") for r in references) and any(r.startswith("Target ") for r in references)
+        assert any(r.startswith("Starting point ") for r in references) and any(r.startswith("Target ") for r in references)
         for label in labels:
             box = label["box"]
             assert box["height"] >= 10, f"{where}: {label['text']!r} is drawn {box['height']:.1f} px high"

@@ -67,7 +67,7 @@ FIELD_WORDS = {
     "frequency": N_("How often it is measured"), "phone": N_("Phone"), "languages": N_("Languages"),
     "lead": N_("Lead"), "horizon": N_("Plan period"), "engagement": N_("Engagement that shaped the plan"),
     "comments": N_("Comment window"), "quick_exit": N_("Quick exit link"), "levels": N_("The plan's levels"),
-    "heard": N_("What we heard"), "baseline": N_("Baseline"), "target": N_("Target"), "areas": N_("Focus areas"),
+    "heard": N_("What we heard"), "baseline": N_("Starting point"), "target": N_("Target"), "areas": N_("Focus areas"),
     "for_the_plan": N_("Funding for the plan as a whole"), "order": N_("Place among the goals"),
 }
 # The version number changes every time; the page's first line already says it.

@@ -190,7 +190,7 @@ def describe(indicator: Indicator) -> str:
     """The chart in words, for screen readers and for anyone who cannot see the picture."""
     parts = []
     if indicator.baseline is not None:
-        parts.append(_("Baseline {value}").format(value=_lower_first(value_words(indicator, indicator.baseline))))
+        parts.append(_("Starting point {value}").format(value=_lower_first(value_words(indicator, indicator.baseline))))
     if indicator.measurements:
         parts.append(_("latest {value}").format(value=value_words(indicator, indicator.measurements[-1])))
     if indicator.target is not None:
@@ -208,7 +208,7 @@ def describe(indicator: Indicator) -> str:
 # for the dates, on the right for the names of the baseline and target lines, on top for the
 # name of the values and the aim.
 WIDTH, HEIGHT = 560, 260
-LEFT, RIGHT, TOP, BOTTOM = 64, 112, 44, 50
+LEFT, RIGHT, TOP, BOTTOM = 64, 128, 44, 50
 DATE_GAP = 70  # the least room between two date labels on the axis
 LABEL_GAP = 16  # the least room between the names of the baseline and the target lines
 
@@ -355,7 +355,7 @@ def chart(indicator: Indicator) -> Markup:
     # The baseline and the target: lines across, each named at its end with its value.
     references = []
     if base is not None:
-        references.append(("baseline", _("Baseline {value}").format(value=number(base.value)), float(base.value)))
+        references.append(("baseline", _("Starting point {value}").format(value=number(base.value)), float(base.value)))
     if target is not None:
         references.append(("target", _("Target {value}").format(value=number(target.value)), float(target.value)))
     label_ys = _spread([y(value) for _, _, value in references], LABEL_GAP, TOP, plot_bottom)
@@ -399,9 +399,9 @@ def chart_title(indicator: Indicator) -> str:
     """The chart's name: what it shows, and that the baseline and the target are marked."""
     baseline, target = _numeric_baseline(indicator) is not None, _numeric_target(indicator) is not None
     if baseline and target:
-        return _("Chart: {name}, with the baseline and the target marked").format(name=indicator.name)
+        return _("Chart: {name}, with the starting point and the target marked").format(name=indicator.name)
     if baseline:
-        return _("Chart: {name}, with the baseline marked").format(name=indicator.name)
+        return _("Chart: {name}, with the starting point marked").format(name=indicator.name)
     if target:
         return _("Chart: {name}, with the target marked").format(name=indicator.name)
     return _("Chart: {name}").format(name=indicator.name)

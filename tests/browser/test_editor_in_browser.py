@@ -166,4 +166,3 @@ def test_the_hosted_editor_is_a_valid_decap_configuration_for_github(browser, pr
         assert page.get_by_text("Error loading the CMS configuration").count() == 0
         context.close()
     assert errors == [] and foreign == []
-

@@ -26,7 +26,6 @@ few characters XML 1.0 cannot carry; in the calendar through `ics_text` (RFC 554
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 import uuid
@@ -106,12 +105,9 @@ _RELEASED_AS = {
 
 def in_language(contexts: list[VersionContext], language: str) -> list[VersionContext]:
     """Each version (oldest first) as it is built in `language`, or in its own language when it is not
-    built in that one. `contexts` are those of `language_contexts`; given only the source language's, a
-    version built in `language` still leads to its pages there, its title in its own language."""
-    own = [ctx for ctx in contexts if ctx.in_source_language]
+    built in that one. `contexts` are those of `language_contexts`: every version in every language."""
     built = {ctx.version: ctx for ctx in contexts if ctx.language == language}
-    return [built.get(ctx.version) or (dataclasses.replace(ctx, language=language) if language in ctx.languages
-                                       else ctx) for ctx in own]
+    return [built.get(ctx.version, ctx) for ctx in contexts if ctx.in_source_language]
 
 
 def languages(contexts: list[VersionContext]) -> list[str]:
@@ -205,7 +201,7 @@ def framework_feed(contexts: list[VersionContext], today: dt.date, site_url: str
     folder = f"{translation}/" if translation else ""
     # Links relative to the feed's own address without a site URL: one folder up from a translation's.
     base = f"{site_url}{newest.slug}/" if site_url else ("../" if translation else "")
-    with speaking(newest.source_language if not translation else translation):
+    with speaking(translation or newest.source_language):
         found = events(versions, today, translation)
     # The feed changed last with its newest entry; a feed with none yet is dated by the build.
     updated = _timestamp(found[0].day if found else today)
@@ -279,7 +275,7 @@ def calendar(contexts: list[VersionContext], today: dt.date, site_url: str = "",
     version's comment window, oldest first."""
     translation = _translation(contexts, language)
     versions = in_language(contexts, translation or contexts[-1].source_language)
-    with speaking(versions[-1].source_language if not translation else translation):
+    with speaking(translation or versions[-1].source_language):
         return _calendar(versions, today, site_url, translation)
 
 
@@ -318,10 +314,9 @@ def _calendar(versions: list[VersionContext], today: dt.date, site_url: str, tra
 
 def write_framework_feeds(folder: Path, contexts: list[VersionContext], today: dt.date, site_url: str = "") -> None:
     """`<slug>/feed.xml`, `<slug>/comments.ics` and the empty `<slug>/sitemap.xml` in the framework's folder;
-    the same in `<slug>/<lang>/` for each other language a version is built in (`ctx.languages`). Given the
-    contexts of every language (`language_contexts`), not only the source language's, its titles are
-    translated where the translation is current. Material fetches a sitemap.xml beside the target of
-    the pages' feed links, so each of those folders has its empty one."""
+    the same in `<slug>/<lang>/` for each other language a version is built in. `contexts` are those of every
+    language (`language_contexts`), so titles are translated where the translation is current. Material
+    fetches a sitemap.xml beside the target of the pages' feed links, so each of those folders has its empty one."""
     for language in [None, *languages(contexts)]:
         here = folder / language if language else folder
         here.mkdir(parents=True, exist_ok=True)

@@ -106,6 +106,11 @@ def is_right_to_left(language: str) -> bool:
     return locale(language).character_order == "right-to-left"
 
 
+def direction(language: str) -> str:
+    """The `dir` attribute's value for a text in `language`: "rtl" or "ltr"."""
+    return "rtl" if is_right_to_left(language) else "ltr"
+
+
 def language_name(language: str) -> str:
     """A language's name in itself, as a language menu shows it: "Español", "العربية"."""
     name = locale(language).get_display_name(locale(language)) or language

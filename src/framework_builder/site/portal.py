@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from framework_builder.model.framework import Status, Topic
-from framework_builder.site.i18n import N_, is_right_to_left, language_name
+from framework_builder.site.i18n import N_, direction, is_right_to_left, language_name
 from framework_builder.site.i18n import gettext as _
 from framework_builder.site.mkdocs_build import LanguageSettings
 from framework_builder.site.render.comments import window_sentence
@@ -72,7 +72,7 @@ def language_settings(ctx: VersionContext) -> LanguageSettings:
     build's root) and, for a translated build, its versions menu: the versions built in its language,
     newest first. Call it while speaking the build's language (the menu's status words)."""
     up = "" if ctx.in_source_language else "../"
-    menu = [{"lang": code, "dir": "rtl" if is_right_to_left(code) else "ltr", "name": language_name(code),
+    menu = [{"lang": code, "dir": direction(code), "name": language_name(code),
              "current": code == ctx.language, "root": up + ("" if code == ctx.source_language else f"{code}/")}
             for code in ctx.languages] if len(ctx.languages) > 1 else []
     titles = {info.version: f"{info.version} {_(SHORT_STATUS[info.status])}" for info in ctx.versions}

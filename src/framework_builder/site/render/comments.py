@@ -25,7 +25,7 @@ from framework_builder.model.framework import (
     Status,
     WebFormChannel,
 )
-from framework_builder.site.i18n import N_, is_right_to_left
+from framework_builder.site.i18n import N_, direction
 from framework_builder.site.i18n import gettext as _
 from framework_builder.site.render.escape import url_part, url_query
 from framework_builder.site.render.text import long_date
@@ -99,8 +99,8 @@ def _channel_name(ctx: VersionContext, channel: EmailChannel | WebFormChannel | 
     if channel.label:
         if ctx.in_source_language:
             return Markup("{}").format(channel.label)
-        direction = "rtl" if is_right_to_left(ctx.source_language) else "ltr"
-        return Markup('<span lang="{}" dir="{}">{}</span>').format(ctx.source_language, direction, channel.label)
+        return Markup('<span lang="{}" dir="{}">{}</span>').format(ctx.source_language, direction(ctx.source_language),
+                                                                    channel.label)
     return Markup("{}").format(_(_CHANNEL_NAMES[channel.type]))
 
 

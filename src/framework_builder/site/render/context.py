@@ -40,7 +40,7 @@ from framework_builder.model.framework import (
 )
 from framework_builder.model.items import actions, indicators
 from framework_builder.model.translations import heard_keys
-from framework_builder.site.i18n import SOURCE_LANGUAGE, is_right_to_left, translations
+from framework_builder.site.i18n import SOURCE_LANGUAGE, direction, translations
 from framework_builder.site.render import indicators as indicator_view
 from framework_builder.site.render.changes import change_entries
 from framework_builder.site.render.comments import Target, Window, comment_links, window, window_sentence
@@ -249,7 +249,7 @@ def version_view(ctx: VersionContext, site_url: str = "", pdf: str | None = None
         text_state=_text_state(ctx),
         heard_key=_heard_key(framework),
         in_source_language=ctx.in_source_language,
-        source_direction="rtl" if is_right_to_left(ctx.source_language) else "ltr",
+        source_direction=direction(ctx.source_language),
         sentences_marked=_sentences_marked(ctx.language),
     )
 
@@ -273,8 +273,7 @@ def _sentences_marked(language: str) -> Markup:
     page's language has no catalog (the sentence stays in the language the messages are written in)."""
     if language == SOURCE_LANGUAGE or isinstance(translations(language), GNUTranslations):
         return Markup("")
-    direction = "rtl" if is_right_to_left(SOURCE_LANGUAGE) else "ltr"
-    return Markup(f' lang="{SOURCE_LANGUAGE}" dir="{direction}"')
+    return Markup(f' lang="{SOURCE_LANGUAGE}" dir="{direction(SOURCE_LANGUAGE)}"')
 
 
 @dataclass(frozen=True)

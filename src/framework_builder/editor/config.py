@@ -39,6 +39,7 @@ PATTERNS = {
     PERIOD_PATTERN: "A year (2025), a half (2025-H1), a quarter (2025-Q3), a month (2025-03), or the first and "
                     "last day with a slash between them (2024-10-01/2025-09-30).",
 }
+_AMOUNT_CURRENCY = "A three-letter code such as USD or EUR. Leave it empty when it is the framework's currency."
 # Lists of the plan's levels, labelled with the names the framework chose.
 LEVEL_LISTS = {("Goal", "objectives"): "objective", ("Goal", "actions"): "action", ("Objective", "actions"): "action",
                ("Goal", "indicators"): "indicator"}
@@ -68,8 +69,7 @@ WORDS: dict[tuple[str, str], tuple[str | None, str | None]] = {
                                              "each {action} can name the ones where its work happens."),
     ("FundingSource", "for_the_plan"): ("Amounts for the plan as a whole", "Money from this source for the plan as "
                                         "a whole (planning, engagement, coordination), not for one {action}."),
-    ("FundedAmount", "currency"): (None, "A three-letter code such as USD or EUR. Leave it empty when it is "
-                                         "the framework's currency."),
+    ("FundedAmount", "currency"): (None, _AMOUNT_CURRENCY),
     ("FrameworkFile", "heard"): ("What we heard", "The comments of one comment window, written after it closed, "
                                  "with the group's response. Write them in the version that answers them."),
     ("Heard", "version"): (None, "The version the comments were about."),
@@ -92,8 +92,7 @@ WORDS: dict[tuple[str, str], tuple[str | None, str | None]] = {
     ("Action", "funding"): (None, "Who pays for the work: a funding source each, with the amount when it is known."),
     ("Action", "areas"): ("Focus areas", "The focus areas where the work happens."),
     ("FundingLink", "source"): ("Funding source", "One of the framework's funding sources."),
-    ("FundingLink", "currency"): (None, "A three-letter code such as USD or EUR. Leave it empty when it is "
-                                        "the framework's currency."),
+    ("FundingLink", "currency"): (None, _AMOUNT_CURRENCY),
     ("Indicator", "measure"): ("Kind of figure", None),
     ("Indicator", "served_by"): ("Work it measures", "The {objectives} and {actions} whose work this {indicator} measures."),
     ("Indicator", "baseline"): (None, "Where it starts: a value, with the day or the period it was measured. "

@@ -61,7 +61,8 @@ Reference = Annotated[str, StringConstraints(strict=True, strip_whitespace=True,
 CURRENCY_PATTERN = r"^[A-Z]{3}$"
 Currency = Annotated[str, StringConstraints(strict=True, pattern=CURRENCY_PATTERN)]
 # A year written as a number: 2024.
-Year = Annotated[int, Field(strict=True, ge=1900, le=2200)]
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+Year = Annotated[int, Field(strict=True, ge=FIRST_YEAR, le=LAST_YEAR)]
 # A period a value covers: a year `2024`, a half `2024-H1`, a quarter `2024-Q1`, a month `2024-03`,
 # or a range of days `2023-07-01/2024-06-30` (a fiscal year, a school year).
 PERIOD_PATTERN = (r"^[0-9]{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?$"

@@ -9,7 +9,8 @@ from typing import Any, Iterable
 
 from pydantic import BaseModel, ValidationError
 
-from framework_builder.model.framework import SLUG_PATTERN, VERSION_PATTERN, Action, DatedValue, Measurement
+from framework_builder.model.framework import (FIRST_YEAR, LAST_YEAR, SLUG_PATTERN, VERSION_PATTERN, Action, DatedValue,
+                                               Measurement)
 from framework_builder.model.translations import TranslationFile
 from framework_builder.model.limits import (
     MARKDOWN_PATTERN,
@@ -386,7 +387,7 @@ def _key_diagnostic(loc: tuple, item: dict, where: str, source: SourceFile) -> D
 def _range_diagnostic(loc: tuple, item: dict, field: str, where: str, source: SourceFile) -> Diagnostic:
     """A number outside the range its field allows: a negative amount, a year in two digits."""
     ctx, value = item.get("ctx", {}), item.get("input")
-    if ctx.get("ge") == 1900 or ctx.get("le") == 2200:
+    if ctx.get("ge") == FIRST_YEAR or ctx.get("le") == LAST_YEAR:
         return Diagnostic.at(source.path, source.position(loc), "FB110",
                              f"'{field}'{where} is {value}, which is not a year", _year_hint(field, value))
     if ctx.get("ge") == 0:
@@ -409,12 +410,12 @@ def _year_hint(field: str, value: Any) -> str:
 
 
 def _wants_year(model: type[BaseModel], loc: tuple) -> bool:
-    """Whether the field at `loc` takes a year (Year: a whole number from 1900 to 2200)."""
+    """Whether the field at `loc` takes a year (Year: a whole number from FIRST_YEAR to LAST_YEAR)."""
     if not loc or not isinstance(loc[-1], str):
         return False
     for klass in _models_at(model, loc[:-1]):
         info = klass.model_fields.get(loc[-1])
-        if info is not None and "Ge(ge=1900)" in repr(info.metadata) + repr(info.annotation):
+        if info is not None and f"Ge(ge={FIRST_YEAR})" in repr(info.metadata) + repr(info.annotation):
             return True
     return False
 

@@ -7,6 +7,8 @@ import re
 import unicodedata
 from typing import Iterable
 
+from framework_builder.model.framework import FIRST_YEAR, LAST_YEAR
+
 # Words authors write for an allowed value, and the value they mean. A synonym is suggested
 # only when its value is one of the options of the field at hand, so one word may mean a value
 # in one field and another in another ("hold": maintain a direction, put an action on hold).
@@ -90,7 +92,7 @@ def period_in(text: str) -> str | None:
     """The period `text` most likely means, written as a period is: 'Q3 2025' -> '2025-Q3',
     'March 2025' -> '2025-03', 'FY2025' -> '2025'; None when it is not clear."""
     words = re.findall(r"[a-z]+|\d+", text.lower())
-    years = [w for w in words if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2200]
+    years = [w for w in words if len(w) == 4 and w.isdigit() and FIRST_YEAR <= int(w) <= LAST_YEAR]
     if len(years) != 1:
         return None
     year, rest = years[0], [w for w in words if w != years[0]]
